@@ -1,0 +1,47 @@
+package ai.datamigrate.spi;
+
+import ai.datamigrate.spi.output.OutputTargetFactory;
+import ai.datamigrate.spi.source.SourceReaderFactory;
+import ai.datamigrate.spi.target.TargetDialectFactory;
+import java.util.List;
+
+/**
+ * The one entry class of a plugin, found with {@link java.util.ServiceLoader}: declare it with
+ * {@code provides ai.datamigrate.spi.DataMigratePlugin with ...} in {@code module-info.java} and in
+ * {@code META-INF/services/ai.datamigrate.spi.DataMigratePlugin} for class-path users.
+ *
+ * <p>Every contribution method defaults to nothing, so a plugin implements only what it offers and new
+ * kinds of contributions never break existing plugins.
+ */
+@Api(status = Api.Status.STABLE, since = "0.1")
+public interface DataMigratePlugin {
+
+    /** Unique id, {@code [a-z][a-z0-9-]*}. */
+    String id();
+
+    /** The plugin's version; defaults to the jar manifest's Implementation-Version. */
+    default String version() {
+        String version = getClass().getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** One line saying what the plugin is for. */
+    default String description() {
+        return "";
+    }
+
+    /** Readers that turn an input (a script, a project, a live database) into a catalog. */
+    default List<SourceReaderFactory> sourceReaders() {
+        return List.of();
+    }
+
+    /** SQL dialects the generated code can target. */
+    default List<TargetDialectFactory> targetDialects() {
+        return List.of();
+    }
+
+    /** Writers that turn a catalog into files (a dbt project, a report). */
+    default List<OutputTargetFactory> outputTargets() {
+        return List.of();
+    }
+}

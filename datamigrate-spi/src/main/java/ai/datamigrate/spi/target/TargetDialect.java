@@ -1,0 +1,37 @@
+package ai.datamigrate.spi.target;
+
+import ai.datamigrate.spi.Api;
+import ai.datamigrate.spi.catalog.DataType;
+
+/** What generated code needs to know about the database it will run on. */
+@Api(status = Api.Status.STABLE, since = "0.1")
+public interface TargetDialect {
+
+    /** The dialect's name, e.g. {@code postgres}. */
+    String name();
+
+    /** The target type for a source column type; never fails, a lossy mapping says so. */
+    TypeMapping mapType(DataType sourceType);
+
+    /** The identifier quoted, always; embedded quote characters escaped. */
+    String quoteIdentifier(String identifier);
+
+    /** Whether the identifier must be quoted to keep its spelling: reserved words, upper case, spaces. */
+    boolean requiresQuoting(String identifier);
+
+    /** The identifier quoted only when it has to be, which is what people write by hand. */
+    default String identifier(String identifier) {
+        return requiresQuoting(identifier) ? quoteIdentifier(identifier) : identifier;
+    }
+
+    /** The longest identifier the target keeps without truncating it. */
+    int maxIdentifierLength();
+
+    /** A string literal in the target's syntax. */
+    default String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** How tools connect to this target. */
+    ConnectionProfile connectionProfile();
+}

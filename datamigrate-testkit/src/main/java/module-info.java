@@ -1,0 +1,7 @@
+/** Contract test suites that every plugin's tests extend, ours and third parties' alike. */
+module ai.datamigrate.testkit {
+    requires transitive ai.datamigrate.spi;
+    requires transitive org.junit.jupiter.api;
+
+    exports ai.datamigrate.testkit;
+}
