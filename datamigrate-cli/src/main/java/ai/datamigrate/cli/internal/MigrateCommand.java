@@ -1,0 +1,62 @@
+package ai.datamigrate.cli.internal;
+
+import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.MigrateRequest;
+import ai.datamigrate.core.MigrateResult;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Turns a SQL Server script into a dbt project.")
+final class MigrateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "A T-SQL script (.sql).")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The folder to write; replaced whole and atomically.")
+    Path out;
+
+    @Option(names = "--target", defaultValue = "postgres", paramLabel = "DIALECT",
+            description = "Target dialect (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--output", defaultValue = "dbt", paramLabel = "OUTPUT",
+            description = "Output target (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--naming", paramLabel = "POLICY", description = "snake or preserve (same as --set dbt.naming=...).")
+    String naming;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(names = "--force", description = "Replace the output folder even if DataMigrate did not write it.")
+    boolean force;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list informational diagnostics.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (naming != null) {
+            root.settings.put("dbt.naming", naming);
+        }
+        DataMigrateHost host = root.host();
+        MigrateResult result = host.migrate(new MigrateRequest(input, variables, out, target, output, force));
+        Terminal terminal = root.cli.terminal();
+        Diagnostics.print(terminal, result.diagnostics(), verbose);
+        terminal.message("wrote " + result.files().size() + " files to " + out + " ("
+                + result.database().tables().count() + " tables)");
+        return result.needsReview() ? ExitCode.NEEDS_REVIEW : ExitCode.OK;
+    }
+}

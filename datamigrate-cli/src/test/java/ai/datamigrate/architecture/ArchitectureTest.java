@@ -1,0 +1,113 @@
+package ai.datamigrate.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rules of the house style, checked on the production classes of every module (the CLI's test class
+ * path holds them all).
+ */
+class ArchitectureTest {
+
+    private static final List<String> MODULE_ROOTS = List.of("ai.datamigrate.core", "ai.datamigrate.cli",
+            "ai.datamigrate.plugin.mssql", "ai.datamigrate.plugin.postgres", "ai.datamigrate.plugin.dbt",
+            "ai.datamigrate.plugin.claude");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("ai.datamigrate");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        // the rules below would pass vacuously for a module whose classes were not on the class path
+        for (String root : Stream.concat(MODULE_ROOTS.stream(), Stream.of("ai.datamigrate.spi")).toList()) {
+            assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(root)), root + " not imported");
+        }
+    }
+
+    @Test
+    void spiDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("ai.datamigrate.spi..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ai.datamigrate.spi..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void everyPublicSpiTypeDeclaresItsStability() {
+        classes().that().resideInAPackage("ai.datamigrate.spi..").and().arePublic()
+                .should().beAnnotatedWith("ai.datamigrate.spi.Api")
+                .check(classes);
+    }
+
+    @Test
+    void pluginsNeverDependOnTheHostOrTheServer() {
+        noClasses().that().resideInAPackage("ai.datamigrate.plugin..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.datamigrate.core..", "ai.datamigrate.cli..",
+                        "ai.datamigrate.server..")
+                .check(classes);
+    }
+
+    @Test
+    void pluginsNeverDependOnEachOther() {
+        slices().matching("ai.datamigrate.plugin.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void coreNeverNamesAPlugin() {
+        noClasses().that().resideInAnyPackage("ai.datamigrate.core..", "ai.datamigrate.cli..")
+                .should().dependOnClassesThat().resideInAPackage("ai.datamigrate.plugin..")
+                .check(classes);
+    }
+
+    @Test
+    void internalPackagesStayInsideTheirModule() {
+        for (String root : MODULE_ROOTS) {
+            noClasses().that().resideOutsideOfPackage(root + "..")
+                    .should().dependOnClassesThat().resideInAPackage(root + ".internal..")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("ai.datamigrate.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheCliPrintingLayerTouchesTheStandardStreams() {
+        noClasses().that().doNotHaveFullyQualifiedName("ai.datamigrate.cli.internal.Terminal")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .check(classes);
+    }
+
+    @Test
+    void noGenericExceptionsAreThrown() {
+        GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.check(classes);
+    }
+
+    @Test
+    void pluginEntryClassesAreFinalAndTheOnlyPublicTypeOutsideInternal() {
+        classes().that().resideInAPackage("ai.datamigrate.plugin..").and().resideOutsideOfPackage("..internal..")
+                .and().arePublic()
+                .should().haveSimpleNameEndingWith("Plugin").andShould().haveModifier(JavaModifier.FINAL)
+                .check(classes);
+    }
+}

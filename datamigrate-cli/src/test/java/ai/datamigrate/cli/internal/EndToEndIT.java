@@ -1,0 +1,110 @@
+package ai.datamigrate.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import ai.datamigrate.cli.internal.CliRunner.Run;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path with real parts: the CLI migrates a script, then real dbt parses the project and compiles it
+ * against a real PostgreSQL server. CI ({@code CI=true}) provides dbt and PostgreSQL and these tests must not
+ * skip there; on a laptop without them they skip and say why.
+ */
+class EndToEndIT {
+
+    private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> inputs() {
+        List<Arguments> inputs = new ArrayList<>();
+        inputs.add(Arguments.of("legacy-shop", CliRunner.sample(), 5));
+        // Microsoft's sample databases, when this checkout has ../shared beside it
+        inputs.add(Arguments.of("northwind", CliRunner.corpus("northwind/instnwnd.sql"), 13));
+        inputs.add(Arguments.of("pubs", CliRunner.corpus("pubs/instpubs.sql"), 11));
+        return inputs.stream();
+    }
+
+    private static String requiredEnv(String name, String why) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            if (CI) {
+                fail(name + " is not set but CI=true: " + why + " must run in CI (.ci/run sets it)");
+            }
+            Assumptions.abort(name + " not set: skipping " + why + " (run .ci/run, or set it to run locally)");
+        }
+        return value;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inputs")
+    void dbtParsesAndCompilesTheGeneratedProject(String name, Path script, int tables) throws Exception {
+        if (!Files.exists(script)) {
+            Assumptions.abort(script + " not present in this checkout");
+        }
+        String dbt = requiredEnv("DATAMIGRATE_DBT", "dbt parse/compile");
+        requiredEnv("DATAMIGRATE_PG_PASSWORD", "dbt compile against PostgreSQL");
+
+        Path project = dir.resolve(name);
+        Run run = CliRunner.run("migrate", script.toString(), "--out", project.toString());
+        assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.NEEDS_REVIEW, run.err());
+        Files.copy(project.resolve("profiles.yml.example"), project.resolve("profiles.yml"));
+
+        dbt(dbt, project, "parse");
+        JsonNode manifest = new ObjectMapper().readTree(project.resolve("target/manifest.json").toFile());
+        long models = count(manifest.get("nodes"), "model");
+        long tests = count(manifest.get("nodes"), "test");
+        assertEquals(tables, models, "one staging model per table");
+        assertEquals(tables, count(manifest.get("sources"), "source"), "one source table per table");
+        assertTrue(tests >= tables, "tests from the keys: " + tests);
+
+        dbt(dbt, project, "compile");
+        try (Stream<Path> compiled = Files.walk(project.resolve("target/compiled"))) {
+            assertTrue(compiled.filter(p -> p.getFileName().toString().startsWith("stg_")).count() >= tables);
+        }
+    }
+
+    private static long count(JsonNode nodes, String resourceType) {
+        long n = 0;
+        for (Iterator<JsonNode> it = nodes.elements(); it.hasNext(); ) {
+            if (resourceType.equals(it.next().path("resource_type").asText())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void dbt(String dbt, Path project, String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(dbt, "--no-use-colors", command, "--project-dir",
+                project.toString(), "--profiles-dir", project.toString())
+                .directory(project.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("DBT_SEND_ANONYMOUS_USAGE_STATS", "false");
+        Path log = project.resolve("dbt-" + command + ".out");
+        builder.redirectOutput(log.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail("dbt " + command + " did not finish in 5 minutes:\n" + Files.readString(log));
+        }
+        assertEquals(0, process.exitValue(), "dbt " + command + " failed:\n" + Files.readString(log));
+    }
+}

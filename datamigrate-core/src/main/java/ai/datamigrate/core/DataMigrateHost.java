@@ -1,0 +1,145 @@
+package ai.datamigrate.core;
+
+import ai.datamigrate.core.config.SecretMasker;
+import ai.datamigrate.core.config.Settings;
+import ai.datamigrate.core.internal.AtomicOutputWriter;
+import ai.datamigrate.core.internal.CatalogJson;
+import ai.datamigrate.core.internal.HostPluginContext;
+import ai.datamigrate.core.internal.InputFiles;
+import ai.datamigrate.core.plugin.PluginRegistry;
+import ai.datamigrate.core.plugin.PluginRegistry.Contribution;
+import ai.datamigrate.spi.Api;
+import ai.datamigrate.spi.DataMigrateException;
+import ai.datamigrate.spi.ErrorCode;
+import ai.datamigrate.spi.PluginContext;
+import ai.datamigrate.spi.config.ConfigSpec;
+import ai.datamigrate.spi.config.ConfigurableFactory;
+import ai.datamigrate.spi.diagnostic.Diagnostic;
+import ai.datamigrate.spi.output.GeneratedFile;
+import ai.datamigrate.spi.output.OutputRequest;
+import ai.datamigrate.spi.output.OutputResult;
+import ai.datamigrate.spi.output.OutputTargetFactory;
+import ai.datamigrate.spi.source.SourceInput;
+import ai.datamigrate.spi.source.SourceReadResult;
+import ai.datamigrate.spi.source.SourceReaderFactory;
+import ai.datamigrate.spi.target.TargetDialect;
+import ai.datamigrate.spi.target.TargetDialectFactory;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host of one run: the plugins found, the user's settings checked against what the plugins declare, and the
+ * operations the CLI (and later the server and the public API) offer.
+ */
+@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+public final class DataMigrateHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataMigrateHost.class);
+
+    private final PluginRegistry registry;
+    private final Settings settings;
+    private final SecretMasker masker;
+    private final PluginContext context;
+
+    @Inject
+    public DataMigrateHost(PluginRegistry registry, Settings settings) {
+        this.registry = registry;
+        this.settings = settings;
+        this.masker = new SecretMasker(settings, registry.secretKeys());
+        this.context = new HostPluginContext(version(), masker);
+        validateSettings();
+    }
+
+    /** The host's version, from the jar manifest. */
+    public static String version() {
+        String version = DataMigrateHost.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    public PluginRegistry plugins() {
+        return registry;
+    }
+
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    private void validateSettings() {
+        List<ConfigSpec> specs = registry.configSpecs();
+        Set<String> namespaces = specs.stream().map(ConfigSpec::namespace).collect(Collectors.toCollection(TreeSet::new));
+        for (String namespace : settings.namespaces()) {
+            if (!namespaces.contains(namespace)) {
+                throw new DataMigrateException(ErrorCode.CONFIG_UNKNOWN_KEY, "no plugin uses configuration namespace '"
+                        + namespace + "'; known namespaces: " + String.join(", ", namespaces));
+            }
+        }
+        specs.forEach(spec -> spec.validate(settings.values()));
+    }
+
+    /** Reads the input into a catalog. */
+    public InspectResult inspect(Path input, Map<String, String> variables) {
+        InputFiles.check(input);
+        SourceInput sourceInput = new SourceInput(input.toString(), Optional.of(input), variables);
+        Contribution<SourceReaderFactory> reader = registry.sourceReaders().stream()
+                .filter(c -> PluginRegistry.callPlugin(c.plugin(), "check the input", () -> c.factory().accepts(sourceInput)))
+                .findFirst()
+                .orElseThrow(() -> new DataMigrateException(ErrorCode.INPUT_UNREADABLE, "no source reader accepts "
+                        + input + "; available readers: " + describe(registry.sourceReaders())));
+        LOG.debug("reading {} with source reader '{}'", input, reader.name());
+        SourceReadResult result = PluginRegistry.callPlugin(reader.plugin(), "read " + input, () -> reader.factory()
+                .create(configFor(reader.factory()), context).read(sourceInput));
+        return new InspectResult(reader.name(), result.database(), sorted(result.diagnostics()));
+    }
+
+    /** Reads the input and writes the output folder atomically. */
+    public MigrateResult migrate(MigrateRequest request) {
+        Contribution<TargetDialectFactory> targetFactory = registry.targetDialect(request.target());
+        Contribution<OutputTargetFactory> outputFactory = registry.outputTarget(request.output());
+        InspectResult inspected = inspect(request.input(), request.variables());
+        TargetDialect dialect = PluginRegistry.callPlugin(targetFactory.plugin(), "create target dialect '"
+                + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
+                context));
+        OutputResult output = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
+                + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),
+                context).generate(new OutputRequest(inspected.database(), dialect, inspected.diagnostics())));
+        List<GeneratedFile> files = new ArrayList<>(output.files());
+        files.add(new GeneratedFile(AtomicOutputWriter.MARKER, "Written by DataMigrate " + version() + " from "
+                + request.input().getFileName() + " (source reader " + inspected.sourceReader() + ", target "
+                + targetFactory.name() + ", output " + outputFactory.name() + ").\n"
+                + "The next run into this folder replaces it whole.\n"));
+        files.sort(Comparator.comparing(GeneratedFile::path));
+        AtomicOutputWriter.write(request.out(), files, request.force());
+        List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
+        diagnostics.addAll(output.diagnostics());
+        return new MigrateResult(request.out(), inspected.database(), files.stream().map(GeneratedFile::path).toList(),
+                sorted(diagnostics));
+    }
+
+    public String catalogJson(InspectResult result) {
+        return CatalogJson.toJson(result.database(), result.diagnostics());
+    }
+
+    private Map<String, String> configFor(ConfigurableFactory factory) {
+        return factory.configSpec().select(settings.values());
+    }
+
+    private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().sorted().toList();
+    }
+
+    private static String describe(List<? extends Contribution<?>> contributions) {
+        return contributions.isEmpty() ? "(none)" : contributions.stream()
+                .map(c -> c.name() + (c.factory().description().isBlank() ? "" : " (" + c.factory().description() + ")"))
+                .sorted().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,6 @@
+/** Anthropic Claude as LLM provider. A shell until the agent and LLM SPIs land (issue: multi-agent pipeline). */
+module ai.datamigrate.plugin.claude {
+    requires ai.datamigrate.spi;
+
+    provides ai.datamigrate.spi.DataMigratePlugin with ai.datamigrate.plugin.claude.ClaudePlugin;
+}
