@@ -17,5 +17,5 @@ module ai.datamigrate.core {
     opens ai.datamigrate.core to com.google.guice;
     opens ai.datamigrate.core.internal to com.google.guice;
 
-    uses ai.datamigrate.spi.DataMigratePlugin;
+    uses ai.datamigrate.spi.plugin.DataMigratePlugin;
 }

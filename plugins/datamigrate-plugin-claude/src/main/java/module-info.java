@@ -2,5 +2,5 @@
 module ai.datamigrate.plugin.claude {
     requires ai.datamigrate.spi;
 
-    provides ai.datamigrate.spi.DataMigratePlugin with ai.datamigrate.plugin.claude.ClaudePlugin;
+    provides ai.datamigrate.spi.plugin.DataMigratePlugin with ai.datamigrate.plugin.claude.ClaudePlugin;
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.datamigrate.spi.Api;
-import ai.datamigrate.spi.DataMigratePlugin;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.config.ConfigurableFactory;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +54,7 @@ public interface PluginContract {
         List<String> found = ServiceLoader.load(DataMigratePlugin.class).stream()
                 .map(ServiceLoader.Provider::type).map(Class::getName).toList();
         assertTrue(found.contains(plugin().getClass().getName()),
-                "not registered in META-INF/services/ai.datamigrate.spi.DataMigratePlugin: " + found);
+                "not registered in META-INF/services/ai.datamigrate.spi.plugin.DataMigratePlugin: " + found);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package ai.datamigrate.core.plugin;
 
 import ai.datamigrate.spi.Api;
-import ai.datamigrate.spi.DataMigratePlugin;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package ai.datamigrate.core.plugin;
 
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
-import ai.datamigrate.spi.DataMigratePlugin;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.ErrorCode;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.datamigrate.spi.DataMigrateException;
-import ai.datamigrate.spi.DataMigratePlugin;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.catalog.DataType;

@@ -1,7 +1,7 @@
 package ai.datamigrate.plugin.claude;
 
 import ai.datamigrate.spi.Api;
-import ai.datamigrate.spi.DataMigratePlugin;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 
 /**
  * Will contribute the Claude LLM provider once the LLM SPI exists. It is registered already so that packaging,

@@ -1,6 +1,6 @@
 package ai.datamigrate.plugin.claude;
 
-import ai.datamigrate.spi.DataMigratePlugin;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.testkit.PluginContract;
 
 class ClaudePluginTest implements PluginContract {

@@ -1,5 +1,6 @@
-package ai.datamigrate.spi;
+package ai.datamigrate.spi.plugin;
 
+import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.output.OutputTargetFactory;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialectFactory;
@@ -7,8 +8,8 @@ import java.util.List;
 
 /**
  * The one entry class of a plugin, found with {@link java.util.ServiceLoader}: declare it with
- * {@code provides ai.datamigrate.spi.DataMigratePlugin with ...} in {@code module-info.java} and in
- * {@code META-INF/services/ai.datamigrate.spi.DataMigratePlugin} for class-path users.
+ * {@code provides ai.datamigrate.spi.plugin.DataMigratePlugin with ...} in {@code module-info.java} and in
+ * {@code META-INF/services/ai.datamigrate.spi.plugin.DataMigratePlugin} for class-path users.
  *
  * <p>Every contribution method defaults to nothing, so a plugin implements only what it offers and new
  * kinds of contributions never break existing plugins.

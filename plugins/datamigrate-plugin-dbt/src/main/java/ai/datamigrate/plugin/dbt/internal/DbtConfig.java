@@ -1,0 +1,89 @@
+package ai.datamigrate.plugin.dbt.internal;
+
+import ai.datamigrate.spi.DataMigrateException;
+import ai.datamigrate.spi.ErrorCode;
+import ai.datamigrate.spi.config.ConfigProperty;
+import ai.datamigrate.spi.config.ConfigSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The dbt target's settings, bound from {@code dbt.*} keys and validated.
+ *
+ * @param naming      how column names are written in the staging models
+ * @param projectName the dbt project name; derived from the database name when empty
+ * @param profileName the dbt profile name; the project name when empty
+ * @param rawSchema   the PostgreSQL schema (prefix) the loader puts the raw tables in
+ */
+public record DbtConfig(Naming naming, Optional<String> projectName, Optional<String> profileName,
+                        String rawSchema) {
+
+    public static final String NAMING = "dbt.naming";
+    public static final String PROJECT_NAME = "dbt.project-name";
+    public static final String PROFILE_NAME = "dbt.profile-name";
+    public static final String RAW_SCHEMA = "dbt.raw-schema";
+
+    /** dbt project names, and the plain identifiers that need no quoting in schema names. */
+    static final Pattern DBT_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
+
+    static final ConfigSpec SPEC = new ConfigSpec("dbt", List.of(
+            ConfigProperty.of(NAMING, "column names in staging models: snake (CustomerID -> customer_id) or"
+                    + " preserve (as in SQL Server, quoted where needed)", "snake"),
+            new ConfigProperty(PROJECT_NAME, "dbt project name, [a-z_][a-z0-9_]*; default: the database name"
+                    + " in snake_case", Optional.empty(), false),
+            new ConfigProperty(PROFILE_NAME, "dbt profile name; default: the project name", Optional.empty(),
+                    false),
+            ConfigProperty.of(RAW_SCHEMA, "PostgreSQL schema the raw tables are loaded into; schemas other than"
+                    + " dbo go to <raw-schema>_<schema>", "raw")));
+
+    /** How staging models name their columns. */
+    public enum Naming {
+        SNAKE, PRESERVE;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public DbtConfig {
+        Objects.requireNonNull(naming, "naming");
+        Objects.requireNonNull(projectName, "projectName");
+        Objects.requireNonNull(profileName, "profileName");
+        Objects.requireNonNull(rawSchema, "rawSchema");
+        projectName.ifPresent(name -> check(PROJECT_NAME, name, DBT_NAME));
+        profileName.ifPresent(name -> check(PROFILE_NAME, name, PROFILE));
+        check(RAW_SCHEMA, rawSchema, DBT_NAME);
+    }
+
+    public static DbtConfig defaults() {
+        return bind(Map.of());
+    }
+
+    /** Binds and validates {@code dbt.*} keys; unknown keys of the namespace are rejected with the known ones. */
+    public static DbtConfig bind(Map<String, String> config) {
+        SPEC.validate(config);
+        Set<String> namings = Arrays.stream(Naming.values()).map(Naming::key).collect(Collectors.toSet());
+        Naming naming = Naming.valueOf(SPEC.choice(config, NAMING, namings).toUpperCase(Locale.ROOT));
+        return new DbtConfig(naming, SPEC.value(config, PROJECT_NAME), SPEC.value(config, PROFILE_NAME),
+                SPEC.value(config, RAW_SCHEMA).orElseThrow());
+    }
+
+    public DbtConfig withNaming(Naming newNaming) {
+        return new DbtConfig(newNaming, projectName, profileName, rawSchema);
+    }
+
+    private static void check(String key, String value, Pattern pattern) {
+        if (!pattern.matcher(value).matches()) {
+            throw new DataMigrateException(ErrorCode.CONFIG_INVALID_VALUE, "invalid value '" + value + "' for '"
+                    + key + "'; expected a name matching " + pattern.pattern());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package ai.datamigrate.plugin.dbt.internal;
+
+import ai.datamigrate.plugin.dbt.internal.ProjectPlan.ColumnPlan;
+import ai.datamigrate.plugin.dbt.internal.ProjectPlan.ModelPlan;
+import ai.datamigrate.plugin.dbt.internal.ProjectPlan.SourcePlan;
+import ai.datamigrate.spi.catalog.CatalogObject;
+import ai.datamigrate.spi.catalog.Column;
+import ai.datamigrate.spi.catalog.Database;
+import ai.datamigrate.spi.catalog.Function;
+import ai.datamigrate.spi.catalog.Procedure;
+import ai.datamigrate.spi.catalog.Schema;
+import ai.datamigrate.spi.catalog.Table;
+import ai.datamigrate.spi.catalog.Trigger;
+import ai.datamigrate.spi.catalog.View;
+import ai.datamigrate.spi.diagnostic.Diagnostic;
+import ai.datamigrate.spi.target.TargetDialect;
+import ai.datamigrate.spi.target.TypeMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Decides the names of everything a project holds, and reports what it had to rename or cannot represent. */
+final class ProjectPlanner {
+
+    static final String NAME_COLLISION = "DBT-NAME-COLLISION";
+    static final String NAME_TRUNCATED = "DBT-NAME-TRUNCATED";
+    static final String NAME_TOO_LONG = "DBT-NAME-TOO-LONG";
+    static final String LOSSY_TYPE = "DBT-LOSSY-TYPE";
+    static final String COMPUTED_COLUMN = "DBT-COMPUTED-COLUMN";
+    static final String EMPTY_TABLE = "DBT-TABLE-WITHOUT-COLUMNS";
+    static final String NOT_GENERATED = "DBT-OBJECT-NOT-GENERATED";
+
+    private static final String DEFAULT_SCHEMA = "dbo";
+
+    private final DbtConfig config;
+    private final TargetDialect dialect;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private ProjectPlanner(DbtConfig config, TargetDialect dialect) {
+        this.config = config;
+        this.dialect = dialect;
+    }
+
+    static ProjectPlan plan(Database database, DbtConfig config, TargetDialect dialect) {
+        return new ProjectPlanner(config, dialect).plan(database);
+    }
+
+    /** A dbt name for the database: snake_case, never empty, never starting with a digit. */
+    static String databaseName(String name) {
+        String snake = SnakeCase.of(name);
+        if (snake.isEmpty()) {
+            return "datamigrate";
+        }
+        return Character.isDigit(snake.charAt(0)) ? "db_" + snake : snake;
+    }
+
+    private ProjectPlan plan(Database database) {
+        String databaseName = databaseName(database.name());
+        String projectName = config.projectName().orElse(databaseName);
+        String profileName = config.profileName().orElse(projectName);
+        List<SourcePlan> sources = new ArrayList<>();
+        UniqueNames<Schema> sourceNames = new UniqueNames<>(Integer.MAX_VALUE);
+        for (Schema schema : database.schemas()) {
+            reportNotGenerated(schema);
+            if (schema.tables().isEmpty()) {
+                continue;
+            }
+            boolean dbo = schema.name().equalsIgnoreCase(DEFAULT_SCHEMA);
+            String schemaPart = dbo ? "" : "_" + orElse(SnakeCase.of(schema.name()), "schema");
+            String sourceName = sourceNames.allocate(databaseName + schemaPart, schema).name();
+            sources.add(new SourcePlan(sourceName, config.rawSchema() + schemaPart, schema,
+                    models(sourceName, schema)));
+        }
+        diagnostics.sort(null);
+        return new ProjectPlan(databaseName, projectName, profileName, sources, diagnostics);
+    }
+
+    private List<ModelPlan> models(String sourceName, Schema schema) {
+        UniqueNames<Table> tableNames = new UniqueNames<>(Integer.MAX_VALUE);
+        List<ModelPlan> models = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            if (table.columns().isEmpty()) {
+                diagnostics.add(Diagnostic.warning(EMPTY_TABLE, table.location(),
+                        "table has no columns; no staging model generated").withObject(table.name().toString()));
+                continue;
+            }
+            UniqueNames.Allocation<Table> tableName = tableNames.allocate(
+                    orElse(SnakeCase.of(table.name().name()), "table"), table);
+            tableName.collidedWith().ifPresent(other -> diagnostics.add(Diagnostic.warning(NAME_COLLISION,
+                    table.location(), "tables " + other.name() + " (" + other.location() + ") and " + table.name()
+                            + " have the same snake_case name; this one is named " + tableName.name())
+                    .withObject(table.name().toString())));
+            String modelName = "stg_" + sourceName + "__" + tableName.name();
+            if (modelName.length() > dialect.maxIdentifierLength()) {
+                diagnostics.add(Diagnostic.warning(NAME_TOO_LONG, table.location(), "model name " + modelName
+                        + " is longer than the target's " + dialect.maxIdentifierLength()
+                        + " characters; the database will cut the view name").withObject(table.name().toString()));
+            }
+            models.add(new ModelPlan(table, sourceName, tableName.name(), modelName, columns(table)));
+        }
+        return models;
+    }
+
+    private List<ColumnPlan> columns(Table table) {
+        UniqueNames<Column> names = new UniqueNames<>(dialect.maxIdentifierLength());
+        List<ColumnPlan> columns = new ArrayList<>();
+        String object = table.name().toString();
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column column = table.columns().get(i);
+            String wanted = config.naming() == DbtConfig.Naming.SNAKE
+                    ? orElse(SnakeCase.of(column.name()), "column_" + (i + 1)) : column.name();
+            UniqueNames.Allocation<Column> name = names.allocate(wanted, column);
+            name.collidedWith().ifPresent(other -> diagnostics.add(Diagnostic.warning(NAME_COLLISION,
+                    column.location(), "columns '" + other.name() + "' (" + other.location() + ") and '"
+                            + column.name() + "' (" + column.location() + ") both become '" + wanted
+                            + "'; '" + column.name() + "' is named '" + name.name() + "'").withObject(object)));
+            if (name.truncated()) {
+                diagnostics.add(Diagnostic.warning(NAME_TRUNCATED, column.location(), "column '" + column.name()
+                        + "' is named '" + name.name() + "': the target keeps " + dialect.maxIdentifierLength()
+                        + " characters").withObject(object));
+            }
+            TypeMapping mapping = dialect.mapType(column.type());
+            if (!mapping.exact()) {
+                diagnostics.add(Diagnostic.warning(LOSSY_TYPE, column.location(), "column '" + column.name()
+                        + "' " + column.type().sql() + " becomes " + mapping.targetType() + ": "
+                        + mapping.note().orElse("the target type may not hold every value")).withObject(object));
+            }
+            if (column.computedExpression().isPresent()) {
+                diagnostics.add(Diagnostic.info(COMPUTED_COLUMN, column.location(), "computed column '"
+                        + column.name() + "' is staged as a plain column holding the loaded values")
+                        .withObject(object));
+            }
+            columns.add(new ColumnPlan(column, name.name(), mapping));
+        }
+        return columns;
+    }
+
+    private void reportNotGenerated(Schema schema) {
+        // Views and routines need their T-SQL translated, which this version does not do yet: the user must
+        // know that their logic is missing from the project, so it is a warning (needs review), not an info.
+        schema.objects().filter(ProjectPlanner::isCode).forEach(o -> diagnostics.add(
+                Diagnostic.warning(NOT_GENERATED, o.location(), o.kind()
+                        + " is not migrated yet: its T-SQL needs translation (no model generated)")
+                        .withObject(o.name().toString())));
+    }
+
+    private static boolean isCode(CatalogObject object) {
+        return object instanceof View || object instanceof Procedure || object instanceof Function
+                || object instanceof Trigger;
+    }
+
+    private static String orElse(String name, String fallback) {
+        return name.isEmpty() ? fallback : name;
+    }
+
+    static Optional<String> nonBlank(Optional<String> text) {
+        return text.filter(t -> !t.isBlank());
+    }
+}
