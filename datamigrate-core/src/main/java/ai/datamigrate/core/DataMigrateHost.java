@@ -63,6 +63,10 @@ public final class DataMigrateHost {
     /** The host's version, from the jar manifest. */
     public static String version() {
         String version = DataMigrateHost.class.getPackage().getImplementationVersion();
+        Module module = DataMigrateHost.class.getModule();
+        if (version == null && module.getDescriptor() != null) {
+            version = module.getDescriptor().rawVersion().orElse(null);
+        }
         return version == null ? "dev" : version;
     }
 

@@ -20,9 +20,15 @@ public interface DataMigratePlugin {
     /** Unique id, {@code [a-z][a-z0-9-]*}. */
     String id();
 
-    /** The plugin's version; defaults to the jar manifest's Implementation-Version. */
+    /**
+     * The plugin's version; defaults to the jar manifest's Implementation-Version on the class path and to the
+     * module's version on the module path.
+     */
     default String version() {
         String version = getClass().getPackage().getImplementationVersion();
+        if (version == null && getClass().getModule().getDescriptor() != null) {
+            version = getClass().getModule().getDescriptor().rawVersion().orElse(null);
+        }
         return version == null ? "dev" : version;
     }
 

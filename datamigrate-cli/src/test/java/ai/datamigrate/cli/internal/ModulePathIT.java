@@ -1,0 +1,45 @@
+package ai.datamigrate.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged CLI as named modules ({@code java --module-path ... -m ai.datamigrate.cli/...}): proves that
+ * the module descriptors are complete and that ServiceLoader finds the plugins through their {@code provides}
+ * clauses, not only through META-INF/services on the class path (which the unit tests use).
+ */
+class ModulePathIT {
+
+    @Test
+    void pluginsAreFoundOnTheModulePath() throws IOException, InterruptedException {
+        Path target = CliRunner.repoRoot().resolve("datamigrate-cli/target");
+        Path jar;
+        try (Stream<Path> files = Files.list(target)) {
+            jar = files.filter(p -> p.getFileName().toString().matches("datamigrate-cli-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("package the CLI first: no jar in " + target));
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "--module-path",
+                jar + File.pathSeparator + target.resolve("lib"), "--add-modules", "ALL-MODULE-PATH",
+                "-m", "ai.datamigrate.cli/ai.datamigrate.cli.Main", "plugins")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "timed out");
+        assertEquals(0, process.exitValue(), output);
+        List<String> plugins = output.lines().filter(l -> !l.startsWith(" ")).toList();
+        assertEquals(4, plugins.size(), output);
+        for (String id : List.of("claude", "dbt", "mssql", "postgres")) {
+            assertTrue(plugins.stream().anyMatch(l -> l.startsWith(id + " ") && !l.contains(" dev ")),
+                    id + " missing or without version: " + output);
+        }
+    }
+}
