@@ -25,6 +25,11 @@ public record ConfigProperty(String key, String description, Optional<String> de
         return new ConfigProperty(key, description, Optional.of(defaultValue), false);
     }
 
+    /** A key that may be absent and has no default; the service decides what absence means. */
+    public static ConfigProperty optional(String key, String description) {
+        return new ConfigProperty(key, description, Optional.empty(), false);
+    }
+
     public static ConfigProperty required(String key, String description) {
         return new ConfigProperty(key, description, Optional.empty(), false);
     }

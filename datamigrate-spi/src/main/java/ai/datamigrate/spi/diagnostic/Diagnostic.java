@@ -30,6 +30,10 @@ public record Diagnostic(Severity severity, String code, Optional<String> object
         return new Diagnostic(Severity.WARNING, code, Optional.empty(), location, message);
     }
 
+    public static Diagnostic error(String code, SourceLocation location, String message) {
+        return new Diagnostic(Severity.ERROR, code, Optional.empty(), location, message);
+    }
+
     public static Diagnostic info(String code, SourceLocation location, String message) {
         return new Diagnostic(Severity.INFO, code, Optional.empty(), location, message);
     }
