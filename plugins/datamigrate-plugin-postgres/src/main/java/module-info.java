@@ -1,6 +1,8 @@
-/** The PostgreSQL target dialect: type mapping, identifier quoting and the dbt connection profile. */
+/** The PostgreSQL target: dialect (type mapping, identifier quoting, dbt connection profile) and raw-table loader. */
 module ai.datamigrate.plugin.postgres {
     requires ai.datamigrate.spi;
+    requires java.sql;
+    requires org.postgresql.jdbc;
 
     provides ai.datamigrate.spi.plugin.DataMigratePlugin with ai.datamigrate.plugin.postgres.PostgresPlugin;
 }

@@ -15,6 +15,9 @@ import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.config.ConfigurableFactory;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
+import ai.datamigrate.spi.load.DataLoaderFactory;
+import ai.datamigrate.spi.load.LoadRequest;
+import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.output.GeneratedFile;
 import ai.datamigrate.spi.output.OutputRequest;
 import ai.datamigrate.spi.output.OutputResult;
@@ -78,16 +81,28 @@ public final class DataMigrateHost {
         return masker;
     }
 
+    /**
+     * Rejects keys no plugin declares. Several services may share a namespace (the postgres dialect and loader
+     * both use {@code postgres.}), so the known keys of a namespace are those of all its services together.
+     */
     private void validateSettings() {
-        List<ConfigSpec> specs = registry.configSpecs();
-        Set<String> namespaces = specs.stream().map(ConfigSpec::namespace).collect(Collectors.toCollection(TreeSet::new));
-        for (String namespace : settings.namespaces()) {
-            if (!namespaces.contains(namespace)) {
+        Map<String, Set<String>> known = new java.util.TreeMap<>();
+        for (ConfigSpec spec : registry.configSpecs()) {
+            known.computeIfAbsent(spec.namespace(), n -> new TreeSet<>()).addAll(spec.keys());
+        }
+        for (Map.Entry<String, String> setting : settings.values().entrySet()) {
+            String key = setting.getKey();
+            String namespace = key.substring(0, key.indexOf('.'));
+            Set<String> keys = known.get(namespace);
+            if (keys == null) {
                 throw new DataMigrateException(ErrorCode.CONFIG_UNKNOWN_KEY, "no plugin uses configuration namespace '"
-                        + namespace + "'; known namespaces: " + String.join(", ", namespaces));
+                        + namespace + "'; known namespaces: " + String.join(", ", known.keySet()));
+            }
+            if (!keys.contains(key)) {
+                throw new DataMigrateException(ErrorCode.CONFIG_UNKNOWN_KEY, "unknown configuration key '" + key
+                        + "'; known keys: " + (keys.isEmpty() ? "(none)" : String.join(", ", keys)));
             }
         }
-        specs.forEach(spec -> spec.validate(settings.values()));
     }
 
     /** Reads the input into a catalog. */
@@ -129,12 +144,36 @@ public final class DataMigrateHost {
                 sorted(diagnostics));
     }
 
+    /**
+     * Creates the raw tables of the input's catalog on the target database (rows come with the data-loading
+     * step). The loader is the first one that accepts the URL.
+     */
+    public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options) {
+        Contribution<DataLoaderFactory> loader = registry.dataLoaders().stream()
+                .filter(c -> PluginRegistry.callPlugin(c.plugin(), "check the target URL",
+                        () -> c.factory().accepts(options.targetUrl())))
+                .findFirst()
+                .orElseThrow(() -> new DataMigrateException(ErrorCode.PLUGIN_NOT_FOUND, "no data loader accepts "
+                        + masker.mask(options.targetUrl()) + "; available loaders: " + describe(registry.dataLoaders())));
+        InspectResult inspected = inspect(input, variables);
+        LoadResult result = PluginRegistry.callPlugin(loader.plugin(), "load into " + masker.mask(options.targetUrl()),
+                () -> loader.factory().create(configFor(loader.factory()), context).load(new LoadRequest(
+                        inspected.database(), options.targetUrl(), options.rawSchema(), options.tables(),
+                        options.replace(), options.schemaOnly())));
+        List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
+        diagnostics.addAll(result.diagnostics());
+        return new LoadResult(result.tables(), sorted(diagnostics));
+    }
+
     public String catalogJson(InspectResult result) {
         return CatalogJson.toJson(result.database(), result.diagnostics());
     }
 
+    /** The settings a service declared; keys of the same namespace that belong to a sibling service are left out. */
     private Map<String, String> configFor(ConfigurableFactory factory) {
-        return factory.configSpec().select(settings.values());
+        Set<String> declared = factory.configSpec().keys();
+        return settings.values().entrySet().stream().filter(e -> declared.contains(e.getKey()))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {

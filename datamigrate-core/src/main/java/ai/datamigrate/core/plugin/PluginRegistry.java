@@ -5,6 +5,7 @@ import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.config.ConfigurableFactory;
+import ai.datamigrate.spi.load.DataLoaderFactory;
 import ai.datamigrate.spi.output.OutputTargetFactory;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialectFactory;
@@ -35,6 +36,7 @@ public final class PluginRegistry {
     private final List<Contribution<SourceReaderFactory>> sourceReaders;
     private final List<Contribution<TargetDialectFactory>> targetDialects;
     private final List<Contribution<OutputTargetFactory>> outputTargets;
+    private final List<Contribution<DataLoaderFactory>> dataLoaders;
 
     public PluginRegistry(List<LoadedPlugin> plugins) {
         this.plugins = List.copyOf(plugins);
@@ -55,6 +57,7 @@ public final class PluginRegistry {
         this.sourceReaders = collect("source reader", p -> p.plugin().sourceReaders());
         this.targetDialects = collect("target dialect", p -> p.plugin().targetDialects());
         this.outputTargets = collect("output target", p -> p.plugin().outputTargets());
+        this.dataLoaders = collect("data loader", p -> p.plugin().dataLoaders());
     }
 
     private <F extends ConfigurableFactory> List<Contribution<F>> collect(String kind,
@@ -109,6 +112,10 @@ public final class PluginRegistry {
         return outputTargets;
     }
 
+    public List<Contribution<DataLoaderFactory>> dataLoaders() {
+        return dataLoaders;
+    }
+
     public Contribution<TargetDialectFactory> targetDialect(String name) {
         return find(targetDialects, "target dialect", name);
     }
@@ -136,7 +143,7 @@ public final class PluginRegistry {
     /** Every configuration spec, so that the host can check keys and mask secrets before anything runs. */
     public List<ConfigSpec> configSpecs() {
         List<ConfigSpec> specs = new ArrayList<>();
-        for (List<? extends Contribution<?>> list : List.of(sourceReaders, targetDialects, outputTargets)) {
+        for (List<? extends Contribution<?>> list : List.of(sourceReaders, targetDialects, outputTargets, dataLoaders)) {
             for (Contribution<?> c : list) {
                 specs.add(callPlugin(c.plugin(), "describe its configuration", c.factory()::configSpec));
             }

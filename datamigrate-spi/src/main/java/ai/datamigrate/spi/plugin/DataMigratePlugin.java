@@ -1,6 +1,7 @@
 package ai.datamigrate.spi.plugin;
 
 import ai.datamigrate.spi.Api;
+import ai.datamigrate.spi.load.DataLoaderFactory;
 import ai.datamigrate.spi.output.OutputTargetFactory;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialectFactory;
@@ -49,6 +50,11 @@ public interface DataMigratePlugin {
 
     /** Writers that turn a catalog into files (a dbt project, a report). */
     default List<OutputTargetFactory> outputTargets() {
+        return List.of();
+    }
+
+    /** Loaders that create (and fill) raw tables on a target database. */
+    default List<DataLoaderFactory> dataLoaders() {
         return List.of();
     }
 }

@@ -1,8 +1,10 @@
 package ai.datamigrate.plugin.postgres;
 
+import ai.datamigrate.plugin.postgres.internal.PostgresDataLoaderFactory;
 import ai.datamigrate.plugin.postgres.internal.PostgresTargetDialectFactory;
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.plugin.DataMigratePlugin;
+import ai.datamigrate.spi.load.DataLoaderFactory;
 import ai.datamigrate.spi.target.TargetDialectFactory;
 import java.util.List;
 
@@ -17,11 +19,16 @@ public final class PostgresPlugin implements DataMigratePlugin {
 
     @Override
     public String description() {
-        return "PostgreSQL target: SQL Server type mapping, identifier quoting, dbt-postgres connection profile";
+        return "PostgreSQL target: SQL Server type mapping, identifier quoting, dbt-postgres connection profile, raw-table loader";
     }
 
     @Override
     public List<TargetDialectFactory> targetDialects() {
         return List.of(new PostgresTargetDialectFactory());
+    }
+
+    @Override
+    public List<DataLoaderFactory> dataLoaders() {
+        return List.of(new PostgresDataLoaderFactory());
     }
 }
