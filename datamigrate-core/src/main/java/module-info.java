@@ -13,6 +13,7 @@ module ai.datamigrate.core {
     exports ai.datamigrate.core;
     exports ai.datamigrate.core.config;
     exports ai.datamigrate.core.plugin;
+    exports ai.datamigrate.core.report;
 
     opens ai.datamigrate.core to com.google.guice;
     opens ai.datamigrate.core.internal to com.google.guice;

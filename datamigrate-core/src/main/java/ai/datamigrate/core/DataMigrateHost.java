@@ -8,6 +8,10 @@ import ai.datamigrate.core.internal.HostPluginContext;
 import ai.datamigrate.core.internal.InputFiles;
 import ai.datamigrate.core.plugin.PluginRegistry;
 import ai.datamigrate.core.plugin.PluginRegistry.Contribution;
+import ai.datamigrate.core.report.MigrationReport;
+import ai.datamigrate.core.report.ReportBuilder;
+import ai.datamigrate.core.report.ReportFiles;
+import ai.datamigrate.core.report.ReportHeader;
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
@@ -28,6 +32,8 @@ import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TargetDialectFactory;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,28 +127,28 @@ public final class DataMigrateHost {
         return new InspectResult(reader.name(), result.database(), sorted(result.diagnostics()));
     }
 
-    /** Reads the input and writes the output folder atomically. */
+    /** Reads the input and writes the output folder atomically, the migration report included. */
     public MigrateResult migrate(MigrateRequest request) {
-        Contribution<TargetDialectFactory> targetFactory = registry.targetDialect(request.target());
-        Contribution<OutputTargetFactory> outputFactory = registry.outputTarget(request.output());
-        InspectResult inspected = inspect(request.input(), request.variables());
-        TargetDialect dialect = PluginRegistry.callPlugin(targetFactory.plugin(), "create target dialect '"
-                + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
-                context));
-        OutputResult output = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
-                + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),
-                context).generate(new OutputRequest(inspected.database(), dialect, inspected.diagnostics())));
-        List<GeneratedFile> files = new ArrayList<>(output.files());
+        Generation run = generate(request.input(), request.variables(), request.target(), request.output());
+        MigrationReport report = run.report("migrate", request.input(), false);
+        List<GeneratedFile> files = new ArrayList<>();
+        for (GeneratedFile file : run.output().files()) {
+            if (ReportFiles.NAMES.contains(file.path())) {
+                // the host owns the report files; a plugin file of the same name would be silently lost otherwise
+                LOG.warn("output '{}' generated {}, which the migration report replaces", run.outputName(), file.path());
+            } else {
+                files.add(file);
+            }
+        }
+        files.addAll(ReportFiles.render(report));
         files.add(new GeneratedFile(AtomicOutputWriter.MARKER, "Written by DataMigrate " + version() + " from "
-                + request.input().getFileName() + " (source reader " + inspected.sourceReader() + ", target "
-                + targetFactory.name() + ", output " + outputFactory.name() + ").\n"
+                + request.input().getFileName() + " (source reader " + run.inspected().sourceReader() + ", target "
+                + run.target() + ", output " + run.outputName() + ").\n"
                 + "The next run into this folder replaces it whole.\n"));
         files.sort(Comparator.comparing(GeneratedFile::path));
         AtomicOutputWriter.write(request.out(), files, request.force());
-        List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
-        diagnostics.addAll(output.diagnostics());
-        return new MigrateResult(request.out(), inspected.database(), files.stream().map(GeneratedFile::path).toList(),
-                sorted(diagnostics));
+        return new MigrateResult(request.out(), run.inspected().database(),
+                files.stream().map(GeneratedFile::path).toList(), run.diagnostics(), report);
     }
 
     /**
@@ -163,6 +170,66 @@ public final class DataMigrateHost {
         List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
         diagnostics.addAll(result.diagnostics());
         return new LoadResult(result.tables(), sorted(diagnostics));
+    }
+
+    /**
+     * Reads the input and runs the output target's generation like {@link #migrate}, but writes only the three
+     * report files into {@code out} (atomically), with an effort estimate per object: what would convert, what
+     * needs a human and roughly how long that takes. A folder that holds nothing but an earlier report is
+     * replaced; any other non-empty folder must have been written by DataMigrate.
+     */
+    public AssessResult assess(Path input, Map<String, String> variables, String target, String output, Path out) {
+        Generation run = generate(input, variables, target, output);
+        MigrationReport report = run.report("assess", input, true);
+        List<GeneratedFile> files = ReportFiles.render(report);
+        AtomicOutputWriter.write(out, files, holdsOnlyAReport(out));
+        return new AssessResult(out, run.inspected().database(), files.stream().map(GeneratedFile::path).toList(),
+                run.diagnostics(), report);
+    }
+
+    /** One run of the reader and the output target, before anything is written. */
+    private record Generation(InspectResult inspected, String target, String outputName, OutputResult output,
+                              List<Diagnostic> diagnostics) {
+        MigrationReport report(String command, Path input, boolean effort) {
+            ReportBuilder builder = ReportBuilder.of(new ReportHeader(MigrationReport.FORMAT_VERSION, version(),
+                            command, fileName(input), inspected.database().name(), inspected.sourceReader(), target,
+                            outputName), inspected.database())
+                    .diagnostics(diagnostics).outcomes(output.outcomes()).input(input);
+            return (effort ? builder.withEffortEstimate() : builder).build();
+        }
+    }
+
+    private Generation generate(Path input, Map<String, String> variables, String target, String output) {
+        Contribution<TargetDialectFactory> targetFactory = registry.targetDialect(target);
+        Contribution<OutputTargetFactory> outputFactory = registry.outputTarget(output);
+        InspectResult inspected = inspect(input, variables);
+        TargetDialect dialect = PluginRegistry.callPlugin(targetFactory.plugin(), "create target dialect '"
+                + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
+                context));
+        OutputResult result = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
+                + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),
+                context).generate(new OutputRequest(inspected.database(), dialect, inspected.diagnostics())));
+        List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
+        diagnostics.addAll(result.diagnostics());
+        return new Generation(inspected, targetFactory.name(), outputFactory.name(), result, sorted(diagnostics));
+    }
+
+    private static String fileName(Path input) {
+        Path name = input.toAbsolutePath().normalize().getFileName();
+        return name == null ? input.toString() : name.toString();
+    }
+
+    /** Whether {@code out} is missing, empty or holds only report files, so that replacing it loses nothing else. */
+    private static boolean holdsOnlyAReport(Path out) {
+        if (!Files.isDirectory(out)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(out)) {
+            return entries.allMatch(p -> Files.isRegularFile(p)
+                    && ReportFiles.NAMES.contains(p.getFileName().toString()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public String catalogJson(InspectResult result) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "datamigrate", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Migrates Microsoft SQL Server databases into dbt projects.",
-        subcommands = {PluginsCommand.class, InspectCommand.class, MigrateCommand.class, LoadCommand.class},
+        subcommands = {PluginsCommand.class, InspectCommand.class, MigrateCommand.class, LoadCommand.class,
+                AssessCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 completed with objects needing review, 2 user error, 3 internal error."})
 final class RootCommand implements Runnable {
 

@@ -1,0 +1,63 @@
+package ai.datamigrate.cli.internal;
+
+import ai.datamigrate.core.AssessResult;
+import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.report.MigrationReport;
+import ai.datamigrate.core.report.ObjectStatus;
+import ai.datamigrate.core.report.ReportFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {"Writes only the migration report of a SQL Server script: what would convert, what needs a "
+                + "human, and an effort estimate per object.",
+                "Files: " + ReportFiles.MARKDOWN + ", " + ReportFiles.HTML + ", " + ReportFiles.JSON + "."})
+final class AssessCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "A T-SQL script (.sql).")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The folder to write the report to; replaced whole and atomically.")
+    Path out;
+
+    @Option(names = "--target", defaultValue = "postgres", paramLabel = "DIALECT",
+            description = "Target dialect (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--output", defaultValue = "dbt", paramLabel = "OUTPUT",
+            description = "Output target whose generation is assessed (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        DataMigrateHost host = root.host();
+        AssessResult result = host.assess(input, variables, target, output, out);
+        MigrationReport report = result.report();
+        Terminal terminal = root.cli.terminal();
+        StringJoiner counts = new StringJoiner(", ");
+        for (ObjectStatus status : ObjectStatus.values()) {
+            counts.add(report.count(status) + " " + status.id().replace('_', ' '));
+        }
+        terminal.message("assessed " + report.summary().all().total() + " objects of " + report.header().database()
+                + ": " + counts + " (coverage " + report.summary().all().coveragePercent() + " %)");
+        report.summary().effort().ifPresent(effort -> terminal.message("estimated effort: " + effort.totalHours()
+                + " hours (" + effort.totalMinutes() + " minutes)"));
+        terminal.message("wrote the report to " + out.resolve(ReportFiles.HTML) + " (also " + ReportFiles.MARKDOWN
+                + ", " + ReportFiles.JSON + ")");
+        return result.needsReview() ? ExitCode.NEEDS_REVIEW : ExitCode.OK;
+    }
+}
