@@ -141,14 +141,14 @@ public final class DataMigrateHost {
             }
         }
         files.addAll(ReportFiles.render(report));
-        files.add(new GeneratedFile(AtomicOutputWriter.MARKER, "Written by DataMigrate " + version() + " from "
-                + request.input().getFileName() + " (source reader " + run.inspected().sourceReader() + ", target "
-                + run.target() + ", output " + run.outputName() + ").\n"
-                + "The next run into this folder replaces it whole.\n"));
         files.sort(Comparator.comparing(GeneratedFile::path));
-        AtomicOutputWriter.write(request.out(), files, request.force());
+        AtomicOutputWriter.Preserved preserved = AtomicOutputWriter.writeProject(request.out(), files,
+                request.force(), "DataMigrate " + version() + " from " + request.input().getFileName()
+                        + " (source reader " + run.inspected().sourceReader() + ", target " + run.target()
+                        + ", output " + run.outputName() + ")");
         return new MigrateResult(request.out(), run.inspected().database(),
-                files.stream().map(GeneratedFile::path).toList(), run.diagnostics(), report);
+                files.stream().map(GeneratedFile::path).toList(), run.diagnostics(), report, preserved.keptEdits(),
+                preserved.keptFiles());
     }
 
     /**

@@ -12,20 +12,25 @@ import java.util.Objects;
 /**
  * What a migration wrote and everything that needs a human's look.
  *
- * @param report what became of each source object; also written as the report files in {@code files}
+ * @param report    what became of each source object; also written as the report files in {@code files}
+ * @param keptEdits generated files of an earlier run that the user had edited: the user's version was kept and
+ *                  this run's version written beside it as {@code <file>.datamigrate-new}
+ * @param keptFiles files the user had added to the project, carried over unchanged
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record MigrateResult(Path out, Database database, List<String> files, List<Diagnostic> diagnostics,
-                            MigrationReport report) {
+                            MigrationReport report, List<String> keptEdits, List<String> keptFiles) {
     public MigrateResult {
         files = List.copyOf(files);
+        keptEdits = List.copyOf(keptEdits);
+        keptFiles = List.copyOf(keptFiles);
         diagnostics = List.copyOf(diagnostics);
         Objects.requireNonNull(report, "report");
     }
 
     /** True when something was not migrated, or migrated with a loss: the run completed but needs review. */
     public boolean needsReview() {
-        return needsReview(diagnostics);
+        return needsReview(diagnostics) || !keptEdits.isEmpty();
     }
 
     /** The rule behind {@link #needsReview()}, shared with assessments: any warning or error. */

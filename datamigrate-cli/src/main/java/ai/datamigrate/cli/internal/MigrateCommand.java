@@ -55,8 +55,15 @@ final class MigrateCommand implements Callable<Integer> {
         MigrateResult result = host.migrate(new MigrateRequest(input, variables, out, target, output, force));
         Terminal terminal = root.cli.terminal();
         Diagnostics.print(terminal, result.diagnostics(), verbose);
+        for (String edited : result.keptEdits()) {
+            terminal.message(out.resolve(edited) + ": kept your edited version; the new one is beside it in "
+                    + edited.substring(edited.lastIndexOf('/') + 1) + ".datamigrate-new");
+        }
+        if (!result.keptFiles().isEmpty()) {
+            terminal.message("kept " + result.keptFiles().size() + " files you added to " + out);
+        }
         terminal.message("wrote " + result.files().size() + " files to " + out + " ("
-                + result.database().tables().count() + " tables)");
+                + result.database().tables().count() + " tables); report: " + out.resolve("MIGRATION_REPORT.md"));
         return result.needsReview() ? ExitCode.NEEDS_REVIEW : ExitCode.OK;
     }
 }

@@ -23,7 +23,97 @@ import java.util.stream.Stream;
 public final class AtomicOutputWriter {
 
     /** The marker that says a folder was written by DataMigrate and may be replaced by the next run. */
-    public static final String MARKER = ".datamigrate/output.txt";
+    public static final String MARKER = ProjectManifest.PATH;
+
+    /** Where the new version of a file the user edited goes, beside the user's version. */
+    public static final String NEW_VERSION_SUFFIX = ".datamigrate-new";
+
+    /**
+     * What a project write kept of the user's work.
+     *
+     * @param keptEdits  generated files the user had changed: their version stays, ours is beside it
+     * @param keptFiles  files the user had added to the folder, carried over unchanged
+     */
+    public record Preserved(java.util.List<String> keptEdits, java.util.List<String> keptFiles) {
+        public Preserved {
+            keptEdits = java.util.List.copyOf(keptEdits);
+            keptFiles = java.util.List.copyOf(keptFiles);
+        }
+    }
+
+    /**
+     * Writes a project folder with a manifest. When the folder holds an earlier run's output, the user's edits
+     * survive: a generated file whose content no longer matches the manifest keeps the user's version and gets the
+     * new one beside it ({@code <file>.datamigrate-new}); files the user added are carried over. All of it is still
+     * one atomic replacement.
+     */
+    public static Preserved writeProject(Path out, java.util.List<GeneratedFile> files, boolean force,
+                                         String producedBy) {
+        Path target = out.toAbsolutePath().normalize();
+        java.util.Optional<ProjectManifest> previous = Files.isDirectory(target) ? ProjectManifest.read(target)
+                : java.util.Optional.empty();
+        java.util.Map<String, GeneratedFile> planned = new java.util.TreeMap<>();
+        files.forEach(f -> planned.put(f.path(), f));
+        java.util.SortedMap<String, String> hashes = new java.util.TreeMap<>();
+        java.util.List<String> keptEdits = new java.util.ArrayList<>();
+        java.util.List<String> keptFiles = new java.util.ArrayList<>();
+        java.util.Map<String, Path> copies = new java.util.TreeMap<>();
+        if (previous.isPresent()) {
+            for (Path existing : regularFiles(target)) {
+                String path = target.relativize(existing).toString().replace('\\', '/');
+                if (path.equals(MARKER)) {
+                    continue;
+                }
+                String onDisk = ProjectManifest.sha256(readBytes(existing));
+                String generatedBefore = previous.get().files().get(path);
+                GeneratedFile now = planned.get(path);
+                if (generatedBefore != null && generatedBefore.equals(onDisk)) {
+                    continue; // untouched output of the previous run: replaced by this run's
+                }
+                if (generatedBefore == null && path.endsWith(NEW_VERSION_SUFFIX)) {
+                    continue; // a stale new version written beside an edit; this run writes its own
+                }
+                if (now != null && ProjectManifest.sha256(now.content()).equals(onDisk)) {
+                    continue; // the user's version is what this run generates anyway
+                }
+                if (now != null) {
+                    planned.put(path + NEW_VERSION_SUFFIX, new GeneratedFile(path + NEW_VERSION_SUFFIX, now.content()));
+                    hashes.put(path, ProjectManifest.sha256(now.content()));
+                    keptEdits.add(path);
+                } else {
+                    keptFiles.add(path);
+                }
+                planned.remove(path);
+                copies.put(path, existing);
+            }
+        }
+        for (GeneratedFile file : files) {
+            hashes.putIfAbsent(file.path(), ProjectManifest.sha256(file.content()));
+        }
+        for (String edited : keptEdits) {
+            hashes.put(edited + NEW_VERSION_SUFFIX, ProjectManifest.sha256(planned.get(edited + NEW_VERSION_SUFFIX)
+                    .content()));
+        }
+        planned.put(MARKER, new GeneratedFile(MARKER, new ProjectManifest(producedBy, hashes).toJson()));
+        write(out, java.util.List.copyOf(planned.values()), copies, force);
+        return new Preserved(keptEdits, keptFiles);
+    }
+
+    private static java.util.List<Path> regularFiles(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new DataMigrateException(ErrorCode.OUTPUT_FAILED, "could not read " + folder + ": " + e, e);
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DataMigrateException(ErrorCode.OUTPUT_FAILED, "could not read " + file + ": " + e, e);
+        }
+    }
 
     private static final ErrorCode OUTPUT_EXISTS = new ErrorCode("DM-OUTPUT-EXISTS", ErrorKind.USER, false);
 
@@ -31,6 +121,12 @@ public final class AtomicOutputWriter {
     }
 
     public static void write(Path out, List<GeneratedFile> files, boolean force) {
+        write(out, files, java.util.Map.of(), force);
+    }
+
+    /** @param copies files copied byte for byte into the new folder (relative path to the file to copy) */
+    private static void write(Path out, List<GeneratedFile> files, java.util.Map<String, Path> copies,
+                              boolean force) {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) {
@@ -55,6 +151,11 @@ public final class AtomicOutputWriter {
                 }
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+            }
+            for (java.util.Map.Entry<String, Path> copy : copies.entrySet()) {
+                Path path = staging.resolve(copy.getKey()).normalize();
+                Files.createDirectories(path.getParent());
+                Files.copy(copy.getValue(), path, StandardCopyOption.COPY_ATTRIBUTES);
             }
             replace(staging, target);
             staging = null;

@@ -1,5 +1,6 @@
 package ai.datamigrate.core.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,5 +64,42 @@ class AtomicOutputWriterTest {
         assertEquals("good", Files.readString(out.resolve("a.sql")));
         assertEquals(List.of("project"), siblings());
         assertTrue(Files.exists(out.resolve(AtomicOutputWriter.MARKER)));
+    }
+
+    @Test
+    void aReRunKeepsTheUsersEditsAndFilesAndPutsTheNewVersionBeside() throws IOException {
+        Path out = dir.resolve("project");
+        AtomicOutputWriter.writeProject(out, List.of(new GeneratedFile("models/a.sql", "select 1"),
+                new GeneratedFile("models/b.sql", "select 2")), false, "test");
+        Files.writeString(out.resolve("models/a.sql"), "select 1 -- tuned by hand");
+        Files.write(out.resolve("models/notes.bin"), new byte[] {0, (byte) 0xff, 10});
+
+        AtomicOutputWriter.Preserved preserved = AtomicOutputWriter.writeProject(out, List.of(
+                new GeneratedFile("models/a.sql", "select 10"), new GeneratedFile("models/b.sql", "select 20")),
+                false, "test");
+        assertEquals(List.of("models/a.sql"), preserved.keptEdits());
+        assertEquals(List.of("models/notes.bin"), preserved.keptFiles());
+        assertEquals("select 1 -- tuned by hand", Files.readString(out.resolve("models/a.sql")));
+        assertEquals("select 10", Files.readString(out.resolve("models/a.sql.datamigrate-new")));
+        assertEquals("select 20", Files.readString(out.resolve("models/b.sql")), "untouched files are replaced");
+        assertArrayEquals(new byte[] {0, (byte) 0xff, 10}, Files.readAllBytes(out.resolve("models/notes.bin")));
+
+        // the edit is still recognised as one on the next run, and the stale new version is replaced
+        preserved = AtomicOutputWriter.writeProject(out, List.of(new GeneratedFile("models/a.sql", "select 100"),
+                new GeneratedFile("models/b.sql", "select 20")), false, "test");
+        assertEquals(List.of("models/a.sql"), preserved.keptEdits());
+        assertEquals("select 100", Files.readString(out.resolve("models/a.sql.datamigrate-new")));
+        assertEquals(List.of("project"), siblings());
+    }
+
+    @Test
+    void aFileTheUserEditedBackToTheGeneratedContentIsNoLongerAnEdit() throws IOException {
+        Path out = dir.resolve("project");
+        AtomicOutputWriter.writeProject(out, List.of(new GeneratedFile("a.sql", "v1")), false, "test");
+        Files.writeString(out.resolve("a.sql"), "v2");
+        AtomicOutputWriter.Preserved preserved = AtomicOutputWriter.writeProject(out,
+                List.of(new GeneratedFile("a.sql", "v2")), false, "test");
+        assertEquals(List.of(), preserved.keptEdits());
+        assertFalse(Files.exists(out.resolve("a.sql.datamigrate-new")));
     }
 }
