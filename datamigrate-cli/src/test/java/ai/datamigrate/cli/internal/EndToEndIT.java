@@ -1,6 +1,7 @@
 package ai.datamigrate.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,6 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole path with real parts: the CLI migrates a script, then real dbt parses the project and compiles it
- * against a real PostgreSQL server. CI ({@code CI=true}) provides dbt and PostgreSQL and these tests must not
+ * The whole path with real parts: the CLI migrates a script, real dbt parses and compiles the project, the CLI
+ * creates the raw tables in a fresh PostgreSQL database, and real {@code dbt build} runs every model and test
+ * on them. CI ({@code CI=true}) provides dbt and PostgreSQL and these tests must not
  * skip there; on a laptop without them they skip and say why.
  */
 class EndToEndIT {
@@ -40,6 +46,7 @@ class EndToEndIT {
         // Microsoft's sample databases, when this checkout has ../shared beside it
         inputs.add(Arguments.of("northwind", CliRunner.corpus("northwind/instnwnd.sql"), 13));
         inputs.add(Arguments.of("pubs", CliRunner.corpus("pubs/instpubs.sql"), 11));
+        inputs.add(Arguments.of("adventureworks_dw", CliRunner.corpus("adventureworks-dw/instawdbdw.sql"), 31));
         return inputs.stream();
     }
 
@@ -56,7 +63,7 @@ class EndToEndIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("inputs")
-    void dbtParsesAndCompilesTheGeneratedProject(String name, Path script, int tables) throws Exception {
+    void dbtBuildsTheGeneratedProjectOnTheRawTables(String name, Path script, int tables) throws Exception {
         if (!Files.exists(script)) {
             Assumptions.abort(script + " not present in this checkout");
         }
@@ -68,7 +75,7 @@ class EndToEndIT {
         assertTrue(run.exitCode() == ExitCode.OK || run.exitCode() == ExitCode.NEEDS_REVIEW, run.err());
         Files.copy(project.resolve("profiles.yml.example"), project.resolve("profiles.yml"));
 
-        dbt(dbt, project, "parse");
+        dbt(dbt, project, "parse", Map.of());
         JsonNode manifest = new ObjectMapper().readTree(project.resolve("target/manifest.json").toFile());
         long models = count(manifest.get("nodes"), "model");
         long tests = count(manifest.get("nodes"), "test");
@@ -76,9 +83,40 @@ class EndToEndIT {
         assertEquals(tables, count(manifest.get("sources"), "source"), "one source table per table");
         assertTrue(tests >= tables, "tests from the keys: " + tests);
 
-        dbt(dbt, project, "compile");
+        String database = "dm_it_" + name.replace('-', '_');
+        recreateDatabase(database);
+        Map<String, String> env = Map.of("DATAMIGRATE_PG_DATABASE", database);
+        dbt(dbt, project, "compile", env);
         try (Stream<Path> compiled = Files.walk(project.resolve("target/compiled"))) {
             assertTrue(compiled.filter(p -> p.getFileName().toString().startsWith("stg_")).count() >= tables);
+        }
+
+        String url = "jdbc:postgresql://" + System.getenv("DATAMIGRATE_PG_HOST") + ":"
+                + System.getenv("DATAMIGRATE_PG_PORT") + "/" + database;
+        Run load = CliRunner.run("load", script.toString(), "--target-url", url, "--schema-only");
+        assertEquals(ExitCode.OK, load.exitCode(), load.err());
+        assertTrue(load.err().contains("created " + tables + " raw tables"), load.err());
+        assertFalse(load.err().contains(System.getenv("DATAMIGRATE_PG_PASSWORD")), "password leaked: " + load.err());
+
+        String build = dbt(dbt, project, "build", env);
+        JsonNode results = new ObjectMapper().readTree(project.resolve("target/run_results.json").toFile());
+        long passed = 0;
+        for (JsonNode result : results.get("results")) {
+            String status = result.get("status").asText();
+            assertTrue(status.equals("success") || status.equals("pass"), result.get("unique_id") + " " + status
+                    + "\n" + build);
+            passed++;
+        }
+        assertEquals(models + tests, passed, "every model and test ran");
+    }
+
+    private static void recreateDatabase(String database) throws SQLException {
+        String url = "jdbc:postgresql://" + System.getenv("DATAMIGRATE_PG_HOST") + ":" + System.getenv("DATAMIGRATE_PG_PORT")
+                + "/" + System.getenv("DATAMIGRATE_PG_DATABASE");
+        try (Connection connection = DriverManager.getConnection(url, System.getenv("DATAMIGRATE_PG_USER"),
+                System.getenv("DATAMIGRATE_PG_PASSWORD")); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
+            statement.execute("create database " + database);
         }
     }
 
@@ -92,12 +130,14 @@ class EndToEndIT {
         return n;
     }
 
-    private static void dbt(String dbt, Path project, String command) throws IOException, InterruptedException {
+    private static String dbt(String dbt, Path project, String command, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(dbt, "--no-use-colors", command, "--project-dir",
                 project.toString(), "--profiles-dir", project.toString())
                 .directory(project.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("DBT_SEND_ANONYMOUS_USAGE_STATS", "false");
+        env.putAll(extraEnv);
         Path log = project.resolve("dbt-" + command + ".out");
         builder.redirectOutput(log.toFile());
         Process process = builder.start();
@@ -106,5 +146,6 @@ class EndToEndIT {
             fail("dbt " + command + " did not finish in 5 minutes:\n" + Files.readString(log));
         }
         assertEquals(0, process.exitValue(), "dbt " + command + " failed:\n" + Files.readString(log));
+        return Files.readString(log);
     }
 }

@@ -21,14 +21,17 @@ import java.util.stream.Collectors;
  * @param projectName the dbt project name; derived from the database name when empty
  * @param profileName the dbt profile name; the project name when empty
  * @param rawSchema   the PostgreSQL schema (prefix) the loader puts the raw tables in
+ * @param stagingMaterialization how staging models are built; constraints are declared only for tables, the
+ *                    one materialization on which PostgreSQL can enforce them
  */
 public record DbtConfig(Naming naming, Optional<String> projectName, Optional<String> profileName,
-                        String rawSchema) {
+                        String rawSchema, Materialization stagingMaterialization) {
 
     public static final String NAMING = "dbt.naming";
     public static final String PROJECT_NAME = "dbt.project-name";
     public static final String PROFILE_NAME = "dbt.profile-name";
     public static final String RAW_SCHEMA = "dbt.raw-schema";
+    public static final String STAGING_MATERIALIZATION = "dbt.staging-materialization";
 
     /** dbt project names, and the plain identifiers that need no quoting in schema names. */
     static final Pattern DBT_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -42,7 +45,19 @@ public record DbtConfig(Naming naming, Optional<String> projectName, Optional<St
             new ConfigProperty(PROFILE_NAME, "dbt profile name; default: the project name", Optional.empty(),
                     false),
             ConfigProperty.of(RAW_SCHEMA, "PostgreSQL schema the raw tables are loaded into; schemas other than"
-                    + " dbo go to <raw-schema>_<schema>", "raw")));
+                    + " dbo go to <raw-schema>_<schema>", "raw"),
+            ConfigProperty.of(STAGING_MATERIALIZATION, "staging models as view (dbt convention; contracts check"
+                    + " column names and types) or table (contracts also enforce primary key, unique, not null"
+                    + " and foreign key constraints in PostgreSQL)", "view")));
+
+    /** How staging models are materialized. */
+    public enum Materialization {
+        VIEW, TABLE;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** How staging models name their columns. */
     public enum Naming {
@@ -58,6 +73,7 @@ public record DbtConfig(Naming naming, Optional<String> projectName, Optional<St
         Objects.requireNonNull(projectName, "projectName");
         Objects.requireNonNull(profileName, "profileName");
         Objects.requireNonNull(rawSchema, "rawSchema");
+        Objects.requireNonNull(stagingMaterialization, "stagingMaterialization");
         projectName.ifPresent(name -> check(PROJECT_NAME, name, DBT_NAME));
         profileName.ifPresent(name -> check(PROFILE_NAME, name, PROFILE));
         check(RAW_SCHEMA, rawSchema, DBT_NAME);
@@ -72,12 +88,20 @@ public record DbtConfig(Naming naming, Optional<String> projectName, Optional<St
         SPEC.validate(config);
         Set<String> namings = Arrays.stream(Naming.values()).map(Naming::key).collect(Collectors.toSet());
         Naming naming = Naming.valueOf(SPEC.choice(config, NAMING, namings).toUpperCase(Locale.ROOT));
+        Set<String> materializations = Arrays.stream(Materialization.values()).map(Materialization::key)
+                .collect(Collectors.toSet());
+        Materialization materialization = Materialization.valueOf(SPEC.choice(config, STAGING_MATERIALIZATION,
+                materializations).toUpperCase(Locale.ROOT));
         return new DbtConfig(naming, SPEC.value(config, PROJECT_NAME), SPEC.value(config, PROFILE_NAME),
-                SPEC.value(config, RAW_SCHEMA).orElseThrow());
+                SPEC.value(config, RAW_SCHEMA).orElseThrow(), materialization);
     }
 
     public DbtConfig withNaming(Naming newNaming) {
-        return new DbtConfig(newNaming, projectName, profileName, rawSchema);
+        return new DbtConfig(newNaming, projectName, profileName, rawSchema, stagingMaterialization);
+    }
+
+    public DbtConfig withStagingMaterialization(Materialization materialization) {
+        return new DbtConfig(naming, projectName, profileName, rawSchema, materialization);
     }
 
     private static void check(String key, String value, Pattern pattern) {

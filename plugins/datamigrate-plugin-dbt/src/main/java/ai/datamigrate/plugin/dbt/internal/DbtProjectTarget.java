@@ -3,12 +3,17 @@ package ai.datamigrate.plugin.dbt.internal;
 import ai.datamigrate.plugin.dbt.internal.ProjectPlan.ColumnPlan;
 import ai.datamigrate.plugin.dbt.internal.ProjectPlan.ModelPlan;
 import ai.datamigrate.plugin.dbt.internal.ProjectPlan.SourcePlan;
+import ai.datamigrate.plugin.dbt.internal.TableTraits.Temporal;
+import ai.datamigrate.spi.catalog.CatalogObject;
+import ai.datamigrate.spi.catalog.CheckConstraint;
+import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.ForeignKey;
 import ai.datamigrate.spi.catalog.IndexColumn;
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.catalog.UniqueConstraint;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.output.GeneratedFile;
+import ai.datamigrate.spi.output.ObjectOutcome;
 import ai.datamigrate.spi.output.OutputRequest;
 import ai.datamigrate.spi.output.OutputResult;
 import ai.datamigrate.spi.output.OutputTarget;
@@ -16,6 +21,7 @@ import ai.datamigrate.spi.target.ConnectionProfile;
 import ai.datamigrate.spi.target.ProfileField;
 import ai.datamigrate.spi.target.TargetDialect;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +40,11 @@ public final class DbtProjectTarget implements OutputTarget {
 
     static final String COMPOSITE_FK_UNTESTED = "DBT-COMPOSITE-FK-UNTESTED";
     static final String FK_TARGET_MISSING = "DBT-FK-TARGET-MISSING";
+    static final String CHECK_NOT_TRANSLATED = "DBT-CHECK-NOT-TRANSLATED";
+    static final String TEMPORAL_WITHOUT_KEY = "DBT-TEMPORAL-WITHOUT-KEY";
+    static final String SELF_REFERENCE_NOT_CONSTRAINED = "DBT-SELF-FK-NOT-CONSTRAINED";
     static final String UNIQUE_COMBINATION_TEST = "unique_combination_of_columns";
+    static final String EXPRESSION_TEST = "expression_is_true";
     /** The {@code arguments:} nesting of generic test inputs exists since dbt-core 1.10.5. */
     static final List<String> REQUIRED_DBT_VERSION = List.of(">=1.10.5", "<2.0.0");
 
@@ -54,26 +64,52 @@ public final class DbtProjectTarget implements OutputTarget {
         ProjectPlan plan = ProjectPlanner.plan(request.database(), config, dialect);
         List<Diagnostic> diagnostics = new ArrayList<>(plan.diagnostics());
         Map<String, String> files = new TreeMap<>();
+        Map<String, List<String>> modelFiles = new TreeMap<>();
         files.put("dbt_project.yml", projectYaml(plan));
         files.put("profiles.yml.example", profilesYaml(plan, dialect.connectionProfile()));
-        files.put("README.md", readme(plan, request, dialect.connectionProfile()));
         files.put(".gitignore", "target/\ndbt_packages/\nlogs/\n");
         files.put("tests/generic/" + UNIQUE_COMBINATION_TEST + ".sql", UNIQUE_COMBINATION_SQL);
+        files.put("tests/generic/" + EXPRESSION_TEST + ".sql", EXPRESSION_IS_TRUE_SQL);
         for (SourcePlan source : plan.sources()) {
             String prefix = source.folder();
-            files.put(prefix + "_" + source.name() + "__sources.yml", sourcesYaml(source));
-            files.put(prefix + "_" + source.name() + "__models.yml",
-                    modelsYaml(plan, source, dialect, diagnostics));
+            String modelsFile = prefix + "_" + source.name() + "__models.yml";
+            files.put(prefix + "_" + source.name() + "__sources.yml", sourcesYaml(source, dialect));
+            files.put(modelsFile, modelsYaml(plan, source, dialect, diagnostics));
             for (ModelPlan model : source.models()) {
-                files.put(prefix + model.modelName() + ".sql", stagingSql(model, dialect));
+                String sqlFile = prefix + model.modelName() + ".sql";
+                files.put(sqlFile, stagingSql(model, dialect));
+                List<String> generated = new ArrayList<>(List.of(sqlFile, modelsFile));
+                snapshot(model, dialect, diagnostics).ifPresent(yaml -> {
+                    String snapshotFile = "snapshots/" + snapshotName(model) + ".yml";
+                    files.put(snapshotFile, yaml);
+                    generated.add(snapshotFile);
+                });
+                modelFiles.put(model.modelName(), generated);
             }
         }
+        files.put("README.md", readme(plan, request, dialect, diagnostics));
         diagnostics.sort(null);
         return new OutputResult(files.entrySet().stream().map(e -> new GeneratedFile(e.getKey(), e.getValue()))
-                .toList(), diagnostics);
+                .toList(), diagnostics, outcomes(request, plan, modelFiles));
     }
 
-    private static String projectYaml(ProjectPlan plan) {
+    /** One outcome per source object, in name order: tables became staging models, the rest is not generated yet. */
+    private static List<ObjectOutcome> outcomes(OutputRequest request, ProjectPlan plan,
+                                                Map<String, List<String>> modelFiles) {
+        List<ObjectOutcome> outcomes = new ArrayList<>();
+        request.database().objects()
+                .sorted(Comparator.comparing(CatalogObject::name).thenComparing(CatalogObject::kind))
+                .forEach(object -> {
+                    Optional<ModelPlan> model = object instanceof Table ? plan.model(object.name())
+                            .filter(m -> m.table() == object) : Optional.empty();
+                    outcomes.add(model.map(m -> ObjectOutcome.generated(object.name(), object.kind(), m.modelName(),
+                                    modelFiles.get(m.modelName())))
+                            .orElseGet(() -> ObjectOutcome.notGenerated(object.name(), object.kind())));
+                });
+        return outcomes;
+    }
+
+    private String projectYaml(ProjectPlan plan) {
         Map<String, Object> root = Yaml.map();
         root.put("name", plan.projectName());
         root.put("version", "1.0.0");
@@ -90,7 +126,7 @@ public final class DbtProjectTarget implements OutputTarget {
         // Set explicitly so that 1.10.5-1.10.7, where it defaults to false, read `arguments:` the same way.
         root.put("flags", Map.of("require_generic_test_arguments_property", true));
         Map<String, Object> staging = Yaml.map();
-        staging.put("+materialized", "view");
+        staging.put("+materialized", config.stagingMaterialization().key());
         Map<String, Object> project = Yaml.map();
         project.put("staging", staging);
         root.put("models", Map.of(plan.projectName(), project));
@@ -121,7 +157,7 @@ public final class DbtProjectTarget implements OutputTarget {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    private static String sourcesYaml(SourcePlan source) {
+    private static String sourcesYaml(SourcePlan source, TargetDialect dialect) {
         Map<String, Object> yamlSource = Yaml.map();
         yamlSource.put("name", source.name());
         yamlSource.put("description", description(source.schema().description()).orElse(
@@ -137,13 +173,31 @@ public final class DbtProjectTarget implements OutputTarget {
             yamlTable.put("name", model.tableName());
             yamlTable.put("identifier", table.name().name());
             description(table.description()).ifPresent(d -> yamlTable.put("description", d));
+            Map<String, Object> tableConfig = Yaml.map();
+            TableTraits.lastModified(table).ifPresent(column -> {
+                // loaded_at_field is SQL over the raw table, where the column keeps its SQL Server name.
+                tableConfig.put("loaded_at_field", dialect.quoteIdentifier(column.name()));
+                Map<String, Object> freshness = Yaml.map();
+                freshness.put("warn_after", period(1, "day"));
+                freshness.put("error_after", period(7, "day"));
+                tableConfig.put("freshness", freshness);
+            });
+            Map<String, Object> tableMeta = tableMeta(table);
+            if (!tableMeta.isEmpty()) {
+                tableConfig.put("meta", tableMeta);
+            }
+            if (!tableConfig.isEmpty()) {
+                yamlTable.put("config", tableConfig);
+            }
             List<Object> columns = new ArrayList<>();
             for (ColumnPlan column : model.columns()) {
                 Map<String, Object> yamlColumn = Yaml.map();
                 yamlColumn.put("name", column.column().name());
                 yamlColumn.put("quote", true);
-                yamlColumn.put("data_type", column.column().type().sql());
+                // As the loader creates the raw column; the SQL Server type is in meta.
+                yamlColumn.put("data_type", column.mapping().targetType());
                 description(column.column().description()).ifPresent(d -> yamlColumn.put("description", d));
+                yamlColumn.put("config", Map.of("meta", columnMeta(column.column())));
                 columns.add(yamlColumn);
             }
             yamlTable.put("columns", columns);
@@ -154,6 +208,47 @@ public final class DbtProjectTarget implements OutputTarget {
         root.put("version", 2);
         root.put("sources", List.of(yamlSource));
         return Yaml.write(root);
+    }
+
+    private static Map<String, Object> period(int count, String unit) {
+        Map<String, Object> period = Yaml.map();
+        period.put("count", count);
+        period.put("period", unit);
+        return period;
+    }
+
+    /** What SQL Server knew about a column that PostgreSQL's raw table does not say. */
+    private static Map<String, Object> columnMeta(Column column) {
+        Map<String, Object> meta = Yaml.map();
+        meta.put("sql_server_type", column.type().sql());
+        column.type().aliasName().ifPresent(alias -> meta.put("sql_server_alias_type", alias.toString()));
+        column.identity().ifPresent(identity -> {
+            Map<String, Object> seed = Yaml.map();
+            seed.put("seed", identity.seed());
+            seed.put("increment", identity.increment());
+            meta.put("identity", seed);
+        });
+        column.defaultExpression().ifPresent(d -> meta.put("default", d));
+        column.computedExpression().ifPresent(c -> {
+            meta.put("computed", c);
+            meta.put("persisted", column.persisted());
+        });
+        column.collation().ifPresent(c -> meta.put("collation", c));
+        if (column.rowGuid()) {
+            meta.put("rowguidcol", true);
+        }
+        return meta;
+    }
+
+    private static Map<String, Object> tableMeta(Table table) {
+        Map<String, Object> meta = Yaml.map();
+        TableTraits.temporal(table).ifPresent(temporal -> {
+            Map<String, Object> versioning = Yaml.map();
+            temporal.periodStart().ifPresent(p -> versioning.put("period_start", p));
+            temporal.historyTable().ifPresent(h -> versioning.put("history_table", h));
+            meta.put("system_versioned", versioning.isEmpty() ? true : versioning);
+        });
+        return meta;
     }
 
     private String modelsYaml(ProjectPlan plan, SourcePlan source, TargetDialect dialect,
@@ -171,27 +266,51 @@ public final class DbtProjectTarget implements OutputTarget {
     private Map<String, Object> modelYaml(ProjectPlan plan, ModelPlan model, TargetDialect dialect,
                                           List<Diagnostic> diagnostics) {
         Table table = model.table();
+        boolean constrain = config.stagingMaterialization() == DbtConfig.Materialization.TABLE;
         ColumnTests tests = new ColumnTests(model);
+        Constraints constraints = new Constraints(model, dialect);
         List<List<String>> combinations = new ArrayList<>();
+        List<Object> expressionTests = new ArrayList<>();
 
         List<String> primaryKey = table.primaryKey().map(pk -> pk.columns()).orElse(List.of());
         primaryKey.forEach(c -> tests.add(c, "not_null"));
         uniqueKey(primaryKey, tests, combinations);
-        table.columns().stream().filter(c -> !c.nullable()).forEach(c -> tests.add(c.name(), "not_null"));
-        table.uniqueConstraints().stream().map(UniqueConstraint::columns).forEach(u -> uniqueKey(u, tests,
-                combinations));
+        constraints.key("primary_key", primaryKey);
+        table.columns().stream().filter(c -> !c.nullable()).forEach(c -> {
+            tests.add(c.name(), "not_null");
+            constraints.notNull(c.name());
+        });
+        List<List<String>> uniqueKeys = new ArrayList<>();
+        table.uniqueConstraints().stream().map(UniqueConstraint::columns).forEach(uniqueKeys::add);
         // A unique index guards the data as a unique constraint does, unless it is filtered.
         table.indexes().stream().filter(i -> i.unique() && i.filter().isEmpty())
-                .map(i -> i.columns().stream().map(IndexColumn::name).toList())
-                .forEach(u -> uniqueKey(u, tests, combinations));
+                .map(i -> i.columns().stream().map(IndexColumn::name).toList()).forEach(uniqueKeys::add);
+        for (List<String> unique : uniqueKeys) {
+            uniqueKey(unique, tests, combinations);
+            constraints.key("unique", unique);
+        }
         for (ForeignKey fk : table.foreignKeys()) {
             relationship(plan, model, fk, dialect, tests, diagnostics);
+            if (constrain) {
+                constraints.foreignKey(plan, fk, diagnostics);
+            }
+        }
+        CheckTranslator translator = new CheckTranslator(model, dialect);
+        for (CheckConstraint check : table.checkConstraints()) {
+            checkTest(model, check, translator.translate(check.expression()), tests, expressionTests, dialect,
+                    diagnostics);
         }
 
         Map<String, Object> yamlModel = Yaml.map();
         yamlModel.put("name", model.modelName());
         yamlModel.put("description", description(table.description())
-                .orElse("Staging view of SQL Server table " + table.name() + "."));
+                .orElse("Staging " + config.stagingMaterialization().key() + " of SQL Server table " + table.name()
+                        + "."));
+        // dbt checks the model's column names and types against the contract on every build.
+        yamlModel.put("config", Map.of("contract", Map.of("enforced", true)));
+        if (constrain && !constraints.modelLevel().isEmpty()) {
+            yamlModel.put("constraints", constraints.modelLevel());
+        }
         Set<Set<String>> seen = new LinkedHashSet<>();
         List<Object> modelTests = new ArrayList<>();
         for (List<String> combination : combinations) {
@@ -202,6 +321,7 @@ public final class DbtProjectTarget implements OutputTarget {
                         columns.stream().map(c -> dialect.identifier(c.outputName())).toList()))));
             }
         }
+        modelTests.addAll(expressionTests);
         if (!modelTests.isEmpty()) {
             yamlModel.put("data_tests", modelTests);
         }
@@ -214,6 +334,10 @@ public final class DbtProjectTarget implements OutputTarget {
             }
             yamlColumn.put("data_type", column.mapping().targetType());
             description(column.column().description()).ifPresent(d -> yamlColumn.put("description", d));
+            List<Object> columnConstraints = constraints.of(column);
+            if (constrain && !columnConstraints.isEmpty()) {
+                yamlColumn.put("constraints", columnConstraints);
+            }
             List<Object> columnTests = tests.of(column);
             if (!columnTests.isEmpty()) {
                 yamlColumn.put("data_tests", columnTests);
@@ -222,6 +346,36 @@ public final class DbtProjectTarget implements OutputTarget {
         }
         yamlModel.put("columns", columns);
         return yamlModel;
+    }
+
+    /** The dbt test for a CHECK constraint, or a warning saying why there is none. */
+    private static void checkTest(ModelPlan model, CheckConstraint check, CheckTranslator.Translation translation,
+                                  ColumnTests tests, List<Object> expressionTests, TargetDialect dialect,
+                                  List<Diagnostic> diagnostics) {
+        if (translation instanceof CheckTranslator.AcceptedValues accepted) {
+            Map<String, Object> arguments = Yaml.map();
+            arguments.put("values", accepted.values());
+            if (!accepted.quote()) {
+                arguments.put("quote", false);
+            }
+            tests.add(accepted.column().column().name(), Map.of("accepted_values", checkConfig(check,
+                    arguments(arguments))));
+        } else if (translation instanceof CheckTranslator.Expression expression) {
+            expressionTests.add(Map.of(EXPRESSION_TEST, checkConfig(check,
+                    arguments(Map.of("expression", expression.sql())))));
+        } else if (translation instanceof CheckTranslator.NotTranslated notTranslated) {
+            diagnostics.add(Diagnostic.warning(CHECK_NOT_TRANSLATED, check.location(), "CHECK "
+                    + check.name().map(n -> n + " ").orElse("") + "(" + oneLine(check.expression())
+                    + ") has no dbt test: " + notTranslated.reason()).withObject(model.table().name().toString()));
+        }
+    }
+
+    /** WITH NOCHECK: SQL Server never checked the existing rows, so violations are expected, not an error. */
+    private static Map<String, Object> checkConfig(CheckConstraint check, Map<String, Object> test) {
+        if (!check.enforced()) {
+            test.put("config", Map.of("severity", "warn"));
+        }
+        return test;
     }
 
     private static void uniqueKey(List<String> columns, ColumnTests tests, List<List<String>> combinations) {
@@ -272,6 +426,156 @@ public final class DbtProjectTarget implements OutputTarget {
         return test;
     }
 
+    /**
+     * The constraints a table-materialized staging model declares: column-level for one column, model-level for
+     * several. A key whose columns are already a key (a unique constraint on the primary key) is declared once.
+     */
+    private static final class Constraints {
+        private final ModelPlan model;
+        private final TargetDialect dialect;
+        private final Map<String, List<Object>> byOutputName = new TreeMap<>();
+        private final List<Object> modelLevel = new ArrayList<>();
+        private final Set<Set<String>> keys = new java.util.HashSet<>();
+
+        Constraints(ModelPlan model, TargetDialect dialect) {
+            this.model = model;
+            this.dialect = dialect;
+        }
+
+        void notNull(String sourceColumn) {
+            model.column(sourceColumn).ifPresent(c -> add(c, constraint("not_null")));
+        }
+
+        void key(String type, List<String> sourceColumns) {
+            List<ColumnPlan> columns = resolve(model, sourceColumns);
+            if (columns.isEmpty() || !keys.add(columns.stream().map(ColumnPlan::outputName)
+                    .collect(Collectors.toSet()))) {
+                return;
+            }
+            Map<String, Object> constraint = constraint(type);
+            if (columns.size() == 1) {
+                add(columns.get(0), constraint);
+            } else {
+                constraint.put("columns", identifiers(columns));
+                modelLevel.add(constraint);
+            }
+        }
+
+        void foreignKey(ProjectPlan plan, ForeignKey fk, List<Diagnostic> diagnostics) {
+            Optional<ModelPlan> parent = plan.model(fk.referencedTable());
+            if (!fk.enforced() || parent.isEmpty()) {
+                return; // NOCHECK keys may have orphans; missing parents are reported with the tests
+            }
+            if (parent.get().modelName().equals(model.modelName())) {
+                diagnostics.add(Diagnostic.info(SELF_REFERENCE_NOT_CONSTRAINED, fk.location(), "foreign key "
+                        + fk.name().orElse(String.join(", ", fk.columns())) + " refers to its own table; a dbt"
+                        + " model cannot ref() itself, so only its relationships test checks it")
+                        .withObject(model.table().name().toString()));
+                return;
+            }
+            List<String> referenced = fk.referencedColumns().isEmpty()
+                    ? parent.get().table().primaryKey().map(pk -> pk.columns()).orElse(List.of())
+                    : fk.referencedColumns();
+            List<ColumnPlan> columns = resolve(model, fk.columns());
+            List<ColumnPlan> parentColumns = resolve(parent.get(), referenced);
+            if (columns.isEmpty() || parentColumns.size() != columns.size()) {
+                return;
+            }
+            Map<String, Object> constraint = constraint("foreign_key");
+            if (columns.size() > 1) {
+                constraint.put("columns", identifiers(columns));
+            }
+            constraint.put("to", "ref('" + parent.get().modelName() + "')");
+            constraint.put("to_columns", identifiers(parentColumns));
+            if (columns.size() == 1) {
+                add(columns.get(0), constraint);
+            } else {
+                modelLevel.add(constraint);
+            }
+        }
+
+        List<Object> modelLevel() {
+            return modelLevel;
+        }
+
+        List<Object> of(ColumnPlan column) {
+            return byOutputName.getOrDefault(column.outputName(), List.of());
+        }
+
+        private void add(ColumnPlan column, Map<String, Object> constraint) {
+            List<Object> constraints = byOutputName.computeIfAbsent(column.outputName(), k -> new ArrayList<>());
+            if (!constraints.contains(constraint)) {
+                constraints.add(constraint);
+            }
+        }
+
+        private List<String> identifiers(List<ColumnPlan> columns) {
+            return columns.stream().map(c -> dialect.identifier(c.outputName())).toList();
+        }
+
+        private static Map<String, Object> constraint(String type) {
+            Map<String, Object> constraint = Yaml.map();
+            constraint.put("type", type);
+            return constraint;
+        }
+
+        /** The columns by source name, or empty when any is missing. */
+        private static List<ColumnPlan> resolve(ModelPlan model, List<String> sourceColumns) {
+            List<ColumnPlan> columns = sourceColumns.stream().map(model::column).flatMap(Optional::stream).toList();
+            return columns.size() == sourceColumns.size() ? columns : List.of();
+        }
+    }
+
+    static String snapshotName(ModelPlan model) {
+        return "snp_" + model.modelName().substring("stg_".length());
+    }
+
+    /**
+     * A system-versioned temporal table keeps every version of a row; dbt's equivalent is a snapshot of the
+     * staging model. The timestamp strategy reads the period start column, which SQL Server sets on every change;
+     * without one, the check strategy compares all columns.
+     */
+    private static Optional<String> snapshot(ModelPlan model, TargetDialect dialect, List<Diagnostic> diagnostics) {
+        Optional<Temporal> temporal = TableTraits.temporal(model.table());
+        if (temporal.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ColumnPlan> key = Constraints.resolve(model, model.table().primaryKey().map(pk -> pk.columns())
+                .orElse(List.of()));
+        if (key.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(TEMPORAL_WITHOUT_KEY, model.table().location(), "system-versioned"
+                    + " table has no primary key, which a dbt snapshot needs as its unique_key; no snapshot"
+                    + " generated").withObject(model.table().name().toString()));
+            return Optional.empty();
+        }
+        Map<String, Object> snapshotConfig = Yaml.map();
+        snapshotConfig.put("schema", "snapshots");
+        List<String> keyNames = key.stream().map(c -> dialect.identifier(c.outputName())).toList();
+        snapshotConfig.put("unique_key", keyNames.size() == 1 ? keyNames.get(0) : keyNames);
+        Optional<ColumnPlan> periodStart = temporal.get().periodStart().flatMap(model::column);
+        if (periodStart.isPresent()) {
+            snapshotConfig.put("strategy", "timestamp");
+            snapshotConfig.put("updated_at", dialect.identifier(periodStart.get().outputName()));
+        } else {
+            snapshotConfig.put("strategy", "check");
+            snapshotConfig.put("check_cols", "all");
+        }
+        // A row deleted in SQL Server ends its period; invalidate does the same to the snapshot's current row.
+        snapshotConfig.put("hard_deletes", "invalidate");
+        Map<String, Object> snapshot = Yaml.map();
+        snapshot.put("name", snapshotName(model));
+        snapshot.put("description", "History of SQL Server system-versioned table " + oneLine(model.table().name()
+                .toString()) + " from now on"
+                + temporal.get().historyTable().map(h -> "; the versions recorded before the migration are in"
+                + " its history table " + oneLine(h)).orElse("") + ".");
+        snapshot.put("relation", "ref('" + model.modelName() + "')");
+        snapshot.put("config", snapshotConfig);
+        Map<String, Object> root = Yaml.map();
+        root.put("version", 2);
+        root.put("snapshots", List.of(snapshot));
+        return Optional.of(Yaml.write(root));
+    }
+
     /** The tests of each column in a fixed order, each once. */
     private static final class ColumnTests {
         private final ModelPlan model;
@@ -299,9 +603,9 @@ public final class DbtProjectTarget implements OutputTarget {
         }
     }
 
-    private static String stagingSql(ModelPlan model, TargetDialect dialect) {
+    private String stagingSql(ModelPlan model, TargetDialect dialect) {
         StringBuilder sql = new StringBuilder();
-        sql.append("-- Staging view of SQL Server table ").append(oneLine(model.table().name().toString()))
+        sql.append("-- Staging ").append(config.stagingMaterialization().key()).append(" of SQL Server table ").append(oneLine(model.table().name().toString()))
                 .append(", generated by DataMigrate.\n");
         sql.append("with source as (\n\n");
         sql.append("    select * from {{ source('").append(model.sourceName()).append("', '")
@@ -323,7 +627,10 @@ public final class DbtProjectTarget implements OutputTarget {
         return sql.toString();
     }
 
-    private static String readme(ProjectPlan plan, OutputRequest request, ConnectionProfile profile) {
+    private String readme(ProjectPlan plan, OutputRequest request, TargetDialect dialect,
+                          List<Diagnostic> diagnostics) {
+        ConnectionProfile profile = dialect.connectionProfile();
+        boolean tables = config.stagingMaterialization() == DbtConfig.Materialization.TABLE;
         StringBuilder md = new StringBuilder();
         md.append("# ").append(plan.projectName()).append("\n\n");
         md.append("A dbt project generated by DataMigrate from the SQL Server database `")
@@ -332,25 +639,75 @@ public final class DbtProjectTarget implements OutputTarget {
                 .append("`).\n\n");
         md.append("## What is here\n\n");
         md.append("- `models/staging/<source>/_<source>__sources.yml`: one dbt source per SQL Server schema, over the"
-                + " raw tables as loaded (original table and column names, quoted).\n");
-        md.append("- `models/staging/<source>/stg_<source>__<table>.sql`: one staging view per table that renames"
-                + " the columns and casts them to the target types.\n");
-        md.append("- `models/staging/<source>/_<source>__models.yml`: the staging models, documented, with tests"
-                + " from the SQL Server constraints: primary keys and unique constraints (`unique`, or"
-                + " `unique_combination_of_columns` for several columns), NOT NULL (`not_null`) and foreign keys"
-                + " (`relationships`).\n");
-        md.append("- `tests/generic/unique_combination_of_columns.sql`: the generic test for composite keys"
+                + " raw tables as loaded (original table and column names, quoted). Each column's `meta` keeps what"
+                + " PostgreSQL does not: the SQL Server type, identity, default, computed expression.\n");
+        md.append("- `models/staging/<source>/stg_<source>__<table>.sql`: one staging ")
+                .append(config.stagingMaterialization().key())
+                .append(" per table that renames the columns and casts them to the target types.\n");
+        md.append("- `models/staging/<source>/_<source>__models.yml`: the staging models, documented, with model"
+                + " contracts and with tests from the SQL Server constraints: primary keys and unique constraints"
+                + " (`unique`, or `unique_combination_of_columns` for several columns), NOT NULL (`not_null`),"
+                + " foreign keys (`relationships`) and CHECK constraints (`accepted_values` for a list of values,"
+                + " otherwise `expression_is_true` with the condition translated to PostgreSQL).\n");
+        md.append("- `tests/generic/`: the generic tests `unique_combination_of_columns` and `expression_is_true`"
                 + " (no package download needed).\n");
+        md.append("- `snapshots/`: a snapshot per system-versioned (temporal) table, if any.\n");
         md.append("- `profiles.yml.example`: the connection profile `").append(plan.profileName())
                 .append("`; every setting is read from an environment variable.\n\n");
         md.append("| SQL Server schema | dbt source | raw schema | staging models |\n");
         md.append("| --- | --- | --- | --- |\n");
         for (SourcePlan source : plan.sources()) {
-            md.append("| ").append(oneLine(source.schema().name()).replace("|", "\\|")).append(" | ")
+            md.append("| ").append(cell(source.schema().name())).append(" | ")
                     .append(source.name()).append(" | ").append(source.rawSchema()).append(" | ")
                     .append(source.models().size()).append(" |\n");
         }
-        md.append("\n## How to run\n\n");
+        md.append("\n## Contracts and constraints\n\n");
+        md.append("Every staging model has `contract: {enforced: true}` and a `data_type` per column: dbt checks"
+                + " on each build that the model returns exactly these columns with these types.\n\n");
+        if (tables) {
+            md.append("Staging models are tables (`dbt.staging-materialization=table`), so their contracts also"
+                    + " declare the SQL Server constraints, which PostgreSQL enforces while dbt builds them:"
+                    + " `primary_key`, `unique`, `not_null` and `foreign_key` (to the parent's staging model;"
+                    + " not for keys that were `WITH NOCHECK` or refer to their own table). dbt rebuilds a table by"
+                    + " replacing it, which drops the foreign keys of the tables that refer to it: rebuild the"
+                    + " children too (`dbt build -s model+`), as a full `dbt build` does.\n\n");
+        } else {
+            md.append("Staging models are views, as dbt's conventions recommend, and PostgreSQL cannot enforce"
+                    + " constraints on views: the contracts therefore declare no `constraints`, and the SQL Server"
+                    + " constraints are checked by the data tests instead. Generate with"
+                    + " `dbt.staging-materialization=table` to have staging tables whose contracts declare"
+                    + " primary key, unique, not null and foreign key constraints.\n\n");
+        }
+        md.append("CHECK constraints become tests that fail on the rows where the condition is false, and, like"
+                + " SQL Server, let NULL (unknown) pass. `LIKE` patterns become anchored regular expressions"
+                + " (`~*`, case-insensitive like SQL Server's default collations), `getdate()` becomes"
+                + " `localtimestamp`. String comparisons in `accepted_values` are case-sensitive in PostgreSQL,"
+                + " where SQL Server's default collations are not.\n\n");
+        List<Diagnostic> untranslated = diagnostics.stream().filter(d -> d.code().equals(CHECK_NOT_TRANSLATED))
+                .sorted().toList();
+        if (!untranslated.isEmpty()) {
+            md.append("These CHECK constraints have no test and need a human:\n\n");
+            untranslated.forEach(d -> md.append("- ").append(d.object().orElse("")).append(" (")
+                    .append(d.location()).append("): ").append(oneLine(d.message())).append("\n"));
+            md.append("\n");
+        }
+        columnFacts(md, plan);
+        temporalTables(md, plan);
+        List<String> fresh = new ArrayList<>();
+        for (SourcePlan source : plan.sources()) {
+            for (ModelPlan model : source.models()) {
+                TableTraits.lastModified(model.table()).ifPresent(c -> fresh.add("`" + source.name() + "."
+                        + model.tableName() + "` (" + oneLine(c.name()) + ")"));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            md.append("## Source freshness\n\n");
+            md.append("`dbt source freshness` warns after one day and fails after seven without new rows, by the"
+                    + " last-modified column of: ").append(String.join(", ", fresh)).append(". SQL Server's"
+                    + " `datetime` values are usually local time; dbt compares them with the current UTC time."
+                    + " Adjust the thresholds to the load schedule.\n\n");
+        }
+        md.append("## How to run\n\n");
         md.append("1. Install dbt: `pip install ").append(profile.adapterPackage()).append("`.\n");
         md.append("2. Copy `profiles.yml.example` to `profiles.yml` (or into `~/.dbt/`), and set the environment"
                 + " variables it reads:\n\n");
@@ -363,9 +720,69 @@ public final class DbtProjectTarget implements OutputTarget {
         }
         md.append("\n3. Check the project without a database: `dbt parse` (with `DBT_PROFILES_DIR=.` when"
                 + " `profiles.yml` is here).\n");
-        md.append("4. Load the raw tables into the raw schemas above, then build the staging views and run the"
-                + " tests: `dbt build`.\n");
+        md.append("4. Load the raw tables into the raw schemas above (`datamigrate load`), then build the staging"
+                + " models, snapshots and tests: `dbt build`.\n");
         return md.toString();
+    }
+
+    /** Identity, defaults and computed columns: kept as values and in meta, listed so nobody is surprised. */
+    private static void columnFacts(StringBuilder md, ProjectPlan plan) {
+        List<String> rows = new ArrayList<>();
+        for (SourcePlan source : plan.sources()) {
+            for (ModelPlan model : source.models()) {
+                for (ColumnPlan column : model.columns()) {
+                    Column c = column.column();
+                    List<String> facts = new ArrayList<>();
+                    c.identity().ifPresent(i -> facts.add("identity(" + i.seed() + ", " + i.increment() + ")"));
+                    c.defaultExpression().ifPresent(d -> facts.add("default `" + oneLine(d) + "`"));
+                    c.computedExpression().ifPresent(e -> facts.add("computed `" + oneLine(e) + "`"
+                            + (c.persisted() ? " persisted" : "")));
+                    c.type().aliasName().ifPresent(a -> facts.add("alias type " + a + " = " + c.type().sql()));
+                    if (!facts.isEmpty()) {
+                        rows.add("| " + model.modelName() + " | " + cell(column.outputName()) + " | "
+                                + cell(String.join("; ", facts)) + " |");
+                    }
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Identity, defaults, computed columns and alias types\n\n");
+        md.append("The staging models read the values as loaded: identity values are kept, defaults and"
+                + " computed expressions were applied by SQL Server when the rows were written, and alias types"
+                + " are mapped through their base types. New rows are not generated here, so none of these is"
+                + " re-created; each is recorded in the source column's `meta`.\n\n");
+        md.append("| model | column | in SQL Server |\n| --- | --- | --- |\n");
+        rows.forEach(r -> md.append(r).append("\n"));
+        md.append("\n");
+    }
+
+    private static void temporalTables(StringBuilder md, ProjectPlan plan) {
+        List<String> rows = new ArrayList<>();
+        for (SourcePlan source : plan.sources()) {
+            for (ModelPlan model : source.models()) {
+                TableTraits.temporal(model.table()).ifPresent(t -> rows.add("- `" + snapshotName(model)
+                        + "` snapshots `" + model.modelName() + "` (SQL Server " + oneLine(model.table().name()
+                        .toString()) + t.historyTable().map(h -> ", history table " + oneLine(h)).orElse("")
+                        + ")"));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Temporal tables\n\n");
+        md.append("SQL Server system-versioned tables keep every version of a row. Their dbt counterpart is a"
+                + " snapshot (`snapshots/`), which records versions from the first `dbt snapshot`/`dbt build` on,"
+                + " by the period start column when there is one (timestamp strategy), otherwise by comparing all"
+                + " columns. The versions recorded before the migration are in the history table, which is"
+                + " staged like any other table when it is part of the input.\n\n");
+        rows.forEach(r -> md.append(r).append("\n"));
+        md.append("\n");
+    }
+
+    private static String cell(String text) {
+        return oneLine(text).replace("|", "\\|");
     }
 
     /** Descriptions are rendered by dbt's Jinja; text that looks like Jinja is kept literal. */
@@ -390,6 +807,19 @@ public final class DbtProjectTarget implements OutputTarget {
             from {{ model }}
             group by {{ combination_of_columns | join(', ') }}
             having count(*) > 1
+
+            {% endtest %}
+            """;
+
+    private static final String EXPRESSION_IS_TRUE_SQL = """
+            {#- Generated by DataMigrate: SQL Server CHECK constraints, without dbt_utils.
+                Fails with the rows where the expression is false. Rows where it is NULL (unknown) pass,
+                as SQL Server's CHECK constraints let them pass. -#}
+            {% test expression_is_true(model, expression) %}
+
+            select *
+            from {{ model }}
+            where not ({{ expression }})
 
             {% endtest %}
             """;

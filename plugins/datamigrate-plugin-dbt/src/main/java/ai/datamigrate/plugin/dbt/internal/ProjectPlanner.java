@@ -35,10 +35,23 @@ final class ProjectPlanner {
     private final DbtConfig config;
     private final TargetDialect dialect;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final UniqueNames<Table> modelNames;
 
     private ProjectPlanner(DbtConfig config, TargetDialect dialect) {
         this.config = config;
         this.dialect = dialect;
+        this.modelNames = new UniqueNames<>(dialect.maxIdentifierLength());
+    }
+
+    /** A name that fits the target, cut at a word boundary where one is near, so that it still reads well. */
+    private String shorten(String name) {
+        int max = dialect.maxIdentifierLength();
+        if (name.length() <= max) {
+            return name;
+        }
+        int cut = name.lastIndexOf('_', max);
+        String cutName = cut > max - 16 ? name.substring(0, cut) : name.substring(0, max);
+        return cutName.replaceAll("_+$", "");
     }
 
     static ProjectPlan plan(Database database, DbtConfig config, TargetDialect dialect) {
@@ -90,11 +103,13 @@ final class ProjectPlanner {
                     table.location(), "tables " + other.name() + " (" + other.location() + ") and " + table.name()
                             + " have the same snake_case name; this one is named " + tableName.name())
                     .withObject(table.name().toString())));
-            String modelName = "stg_" + sourceName + "__" + tableName.name();
-            if (modelName.length() > dialect.maxIdentifierLength()) {
-                diagnostics.add(Diagnostic.warning(NAME_TOO_LONG, table.location(), "model name " + modelName
+            String wanted = "stg_" + sourceName + "__" + tableName.name();
+            String modelName = modelNames.allocate(shorten(wanted), table).name();
+            if (!modelName.equals(wanted)) {
+                // dbt refuses relation names the database would cut, so the model gets a shorter name.
+                diagnostics.add(Diagnostic.warning(NAME_TOO_LONG, table.location(), "model name " + wanted
                         + " is longer than the target's " + dialect.maxIdentifierLength()
-                        + " characters; the database will cut the view name").withObject(table.name().toString()));
+                        + " characters; the model is named " + modelName).withObject(table.name().toString()));
             }
             models.add(new ModelPlan(table, sourceName, tableName.name(), modelName, columns(table)));
         }

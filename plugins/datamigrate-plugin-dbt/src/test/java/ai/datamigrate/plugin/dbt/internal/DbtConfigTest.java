@@ -18,15 +18,17 @@ class DbtConfigTest {
     @Test
     void defaults() {
         DbtConfig config = DbtConfig.bind(Map.of());
-        assertEquals(new DbtConfig(DbtConfig.Naming.SNAKE, Optional.empty(), Optional.empty(), "raw"), config);
+        assertEquals(new DbtConfig(DbtConfig.Naming.SNAKE, Optional.empty(), Optional.empty(), "raw",
+                DbtConfig.Materialization.VIEW), config);
     }
 
     @Test
     void bindsEveryKeyAndIgnoresOtherNamespaces() {
         DbtConfig config = DbtConfig.bind(Map.of("dbt.naming", "preserve", "dbt.project-name", "shop",
-                "dbt.profile-name", "shop-prod", "dbt.raw-schema", "landing", "mssql.url", "jdbc:whatever"));
+                "dbt.profile-name", "shop-prod", "dbt.raw-schema", "landing", "dbt.staging-materialization", "table",
+                "mssql.url", "jdbc:whatever"));
         assertEquals(new DbtConfig(DbtConfig.Naming.PRESERVE, Optional.of("shop"), Optional.of("shop-prod"),
-                "landing"), config);
+                "landing", DbtConfig.Materialization.TABLE), config);
     }
 
     @Test

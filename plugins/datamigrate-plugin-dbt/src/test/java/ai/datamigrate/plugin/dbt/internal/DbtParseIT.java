@@ -53,7 +53,8 @@ class DbtParseIT {
     @Test
     void dbtParsesTheGeneratedProject(@TempDir Path project) throws Exception {
         String dbt = dbt();
-        OutputResult result = new DbtProjectTarget(DbtConfig.defaults()).generate(SampleDatabase.request());
+        OutputResult result = new DbtProjectTarget(DbtConfig.defaults())
+                .generate(SampleDatabase.request(SampleDatabase.databaseWithChecksAndHistory()));
         for (GeneratedFile file : result.files()) {
             Path path = project.resolve(file.path());
             Files.createDirectories(path.getParent());
@@ -87,7 +88,8 @@ class DbtParseIT {
         manifest.get("sources").fieldNames().forEachRemaining(sources::add);
         assertEquals(Set.of("source.northwind_mini.northwind_mini.customers",
                 "source.northwind_mini.northwind_mini.orders", "source.northwind_mini.northwind_mini.order_details",
-                "source.northwind_mini.northwind_mini_sales.region"), sources);
+                "source.northwind_mini.northwind_mini_sales.region",
+                "source.northwind_mini.northwind_mini_sales.employee"), sources);
         assertEquals("Order Details", manifest.at("/sources/source.northwind_mini.northwind_mini.order_details"
                 + "/identifier").asText());
 
@@ -99,8 +101,12 @@ class DbtParseIT {
                 testKinds.add(node.at("/test_metadata/name").asText());
             }
         }
-        assertEquals(Set.of("not_null", "relationships", "unique", "unique_combination_of_columns"), testKinds);
-        assertEquals(17, tests, "tests in the manifest");
+        assertEquals(Set.of("accepted_values", "expression_is_true", "not_null", "relationships", "unique",
+                "unique_combination_of_columns"), testKinds);
+        assertEquals(28, tests, "tests in the manifest");
+        assertTrue(nodes.contains("snapshot.northwind_mini.snp_northwind_mini_sales__employee"), nodes.toString());
+        assertTrue(manifest.at("/nodes/model.northwind_mini.stg_northwind_mini__orders/contract/enforced")
+                .asBoolean(), "contract enforced");
         JsonNode relationship = manifest.get("nodes").findParents("test_metadata").stream()
                 .map(n -> n.get("test_metadata"))
                 .filter(m -> m.get("name").asText().equals("relationships")

@@ -98,6 +98,7 @@ class DbtProjectTargetTest {
                 SALES + "_northwind_mini_sales__sources.yml",
                 SALES + "stg_northwind_mini_sales__region.sql",
                 "profiles.yml.example",
+                "tests/generic/expression_is_true.sql",
                 "tests/generic/unique_combination_of_columns.sql"), paths(sample()));
     }
 
@@ -180,9 +181,11 @@ class DbtProjectTargetTest {
         assertEquals("Customers", get(source, "tables", "customers", "identifier"));
         assertEquals(SampleDatabase.CUSTOMERS_DESCRIPTION, get(source, "tables", "customers", "description"));
         Map<String, Object> company = get(source, "tables", "customers", "columns", "CompanyName");
-        assertEquals(Map.of("name", "CompanyName", "quote", true, "data_type", "nvarchar(40)",
-                "description", "The customer's \"legal\" name"), company);
-        assertEquals("decimal(9,3)", get(source, "tables", "order_details", "columns", "Weight Kg", "data_type"));
+        // data_type is the raw table's type as loaded; the SQL Server type is kept in meta.
+        assertEquals(Map.of("name", "CompanyName", "quote", true, "data_type", "varchar(40)",
+                "description", "The customer's \"legal\" name", "config",
+                Map.of("meta", Map.of("sql_server_type", "nvarchar(40)"))), company);
+        assertEquals("numeric(9,3)", get(source, "tables", "order_details", "columns", "Weight Kg", "data_type"));
 
         Map<String, Object> sales = get(yaml(sample(), SALES + "_northwind_mini_sales__sources.yml"), "sources", 0);
         assertEquals("northwind_mini_sales", sales.get("name"));

@@ -1,6 +1,7 @@
 package ai.datamigrate.plugin.dbt.internal;
 
 import ai.datamigrate.plugin.postgres.internal.PostgresTargetDialect;
+import ai.datamigrate.spi.catalog.CheckConstraint;
 import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.DataType;
 import ai.datamigrate.spi.catalog.Database;
@@ -97,6 +98,64 @@ final class SampleDatabase {
                 column("Name", DataType.withMaxLength("nvarchar"), true, 32));
         return new Database("Northwind Mini", List.of(schema("dbo", customers, orders, orderDetails),
                 schema("Sales", region)), Optional.empty());
+    }
+
+    static CheckConstraint check(String name, String expression, int line) {
+        return new CheckConstraint(Optional.of(name), expression, Optional.empty(), true, at(line));
+    }
+
+    /** A system-versioned table, with the properties the mssql reader records for it. */
+    static Table temporalEmployee() {
+        Column validFrom = column("ValidFrom", DataType.withPrecision("datetime2", 7, 0), false, 43);
+        return new Table(new ObjectName("Sales", "Employee"), List.of(
+                column("EmployeeID", DataType.of("int"), false, 41),
+                column("Name", DataType.withLength("nvarchar", 50), false, 42),
+                validFrom,
+                column("ValidTo", DataType.withPrecision("datetime2", 7, 0), false, 44)),
+                pk(45, "EmployeeID"), List.of(), List.of(), List.of(), List.of(),
+                Map.of("period", "PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo)",
+                        "generated ValidFrom", "GENERATED ALWAYS AS ROW START",
+                        "generated ValidTo", "GENERATED ALWAYS AS ROW END",
+                        "with", "SYSTEM_VERSIONING = ON (HISTORY_TABLE = Sales.EmployeeHistory)"),
+                Optional.empty(), "CREATE TABLE ...", at(40));
+    }
+
+    /**
+     * The sample plus what the richer features need: CHECK constraints of every translation kind (value lists,
+     * conditions, LIKE patterns, one that cannot be translated), defaults, an obvious last-modified column and a
+     * system-versioned table.
+     */
+    static Database databaseWithChecksAndHistory() {
+        Database base = database();
+        Table orders = base.table(new ObjectName("dbo", "Orders")).orElseThrow();
+        List<Column> columns = new java.util.ArrayList<>(orders.columns());
+        columns.set(3, new Column("OrderDate", DataType.of("datetime"), true, Optional.empty(), Optional.of("getdate()"),
+                Optional.empty(), false, Optional.empty(), false, Optional.empty(), at(14)));
+        columns.add(column("Status", DataType.withLength("nvarchar", 10), true, 18));
+        columns.add(column("Rush", DataType.of("bit"), true, 19));
+        columns.add(column("ShipCode", DataType.withLength("varchar", 6), true, 19));
+        columns.add(column("ModifiedDate", DataType.of("datetime"), false, 19));
+        Table checkedOrders = new Table(orders.name(), columns, orders.primaryKey(), orders.uniqueConstraints(),
+                orders.foreignKeys(), List.of(
+                        check("CK_Orders_Freight", "[Freight] >= 0", 50),
+                        check("CK_Orders_OrderDate", "OrderDate < getdate() AND OrderDate >= '19900101'", 51),
+                        check("CK_Orders_Status", "Status = N'new' OR [Status] = N'shipped'", 52),
+                        check("CK_Orders_Rush", "Rush IN (0, 1)", 53),
+                        check("CK_Orders_ShipCode", "ShipCode LIKE '[A-Z][A-Z]-[0-9]%' OR ShipCode IS NULL", 54),
+                        check("CK_Orders_Customer", "dbo.fn_customer_ok(CustomerID) = 1", 55)),
+                orders.indexes(), orders.properties(), orders.description(), orders.definition(), orders.location());
+        List<Schema> schemas = new java.util.ArrayList<>();
+        for (Schema schema : base.schemas()) {
+            if (schema.name().equals("dbo")) {
+                schemas.add(schema("dbo", schema.tables().stream().map(t -> t.name().equals(orders.name())
+                        ? checkedOrders : t).toArray(Table[]::new)));
+            } else {
+                List<Table> tables = new java.util.ArrayList<>(schema.tables());
+                tables.add(temporalEmployee());
+                schemas.add(schema(schema.name(), tables.toArray(Table[]::new)));
+            }
+        }
+        return new Database(base.name(), schemas, base.description());
     }
 
     static OutputRequest request() {
