@@ -108,6 +108,9 @@ class EndToEndIT {
             passed++;
         }
         assertEquals(models + tests, passed, "every model and test ran");
+        // dbt's own summary line, so that CI's log shows the PASS/ERROR counts of every input
+        build.lines().filter(l -> l.contains("Done. PASS=")).findFirst()
+                .ifPresent(l -> System.out.println("dbt build " + name + ": " + l.substring(l.indexOf("Done."))));
     }
 
     private static void recreateDatabase(String database) throws SQLException {
