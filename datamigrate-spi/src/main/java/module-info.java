@@ -12,4 +12,5 @@ module ai.datamigrate.spi {
     exports ai.datamigrate.spi.plugin;
     exports ai.datamigrate.spi.source;
     exports ai.datamigrate.spi.target;
+    exports ai.datamigrate.spi.translate;
 }

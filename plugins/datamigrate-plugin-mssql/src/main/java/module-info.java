@@ -1,6 +1,8 @@
 /** Reads SQL Server install scripts into the DataMigrate catalog. Exports nothing: found through its service. */
 module ai.datamigrate.plugin.mssql {
     requires ai.datamigrate.spi;
+    requires java.sql;
+    requires com.microsoft.sqlserver.jdbc;
 
     provides ai.datamigrate.spi.plugin.DataMigratePlugin with ai.datamigrate.plugin.mssql.MssqlPlugin;
 }

@@ -1,6 +1,7 @@
 /** The PostgreSQL target: dialect (type mapping, identifier quoting, dbt connection profile) and raw-table loader. */
 module ai.datamigrate.plugin.postgres {
     requires ai.datamigrate.spi;
+    requires ai.datamigrate.spi.sql;
     requires java.sql;
     requires org.postgresql.jdbc;
 

@@ -44,8 +44,20 @@ class ArchitectureTest {
 
     @Test
     void spiDependsOnTheJdkOnly() {
-        classes().that().resideInAPackage("ai.datamigrate.spi..")
+        classes().that().resideInAPackage("ai.datamigrate.spi..").and().resideOutsideOfPackage("ai.datamigrate.spi.sql..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("ai.datamigrate.spi..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theSqlRenderingSpiAddsCalciteOnly() {
+        // the one part of the SPI that is about SQL trees may name Calcite types, and nothing else
+        classes().that().resideInAPackage("ai.datamigrate.spi.sql..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ai.datamigrate.spi..", "java..",
+                        "org.apache.calcite..")
+                .check(classes);
+        noClasses().that().resideInAPackage("ai.datamigrate.spi..").and().resideOutsideOfPackage("ai.datamigrate.spi.sql..")
+                .should().dependOnClassesThat().resideInAPackage("ai.datamigrate.spi.sql..")
                 .check(classes);
     }
 

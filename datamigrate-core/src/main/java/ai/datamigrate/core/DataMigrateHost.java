@@ -31,6 +31,9 @@ import ai.datamigrate.spi.source.SourceReadResult;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TargetDialectFactory;
+import ai.datamigrate.spi.translate.TranslationRequest;
+import ai.datamigrate.spi.translate.TranslationResult;
+import ai.datamigrate.spi.translate.TranslatorFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -199,6 +202,25 @@ public final class DataMigrateHost {
         }
     }
 
+    /**
+     * Translates the catalog's code with the translator for its source reader; without one (or with none installed)
+     * nothing is translated and the output reports those objects as not migrated.
+     */
+    private TranslationResult translate(InspectResult inspected, TargetDialect dialect) {
+        Optional<Contribution<TranslatorFactory>> translator = registry.translators().stream()
+                .filter(c -> PluginRegistry.callPlugin(c.plugin(), "list its source readers",
+                        () -> c.factory().sourceReaders()).contains(inspected.sourceReader()))
+                .findFirst();
+        if (translator.isEmpty()) {
+            LOG.debug("no translator for source reader '{}'", inspected.sourceReader());
+            return new TranslationResult(List.of(), List.of());
+        }
+        Contribution<TranslatorFactory> chosen = translator.get();
+        return PluginRegistry.callPlugin(chosen.plugin(), "translate with '" + chosen.name() + "'",
+                () -> chosen.factory().create(configFor(chosen.factory()), context)
+                        .translate(new TranslationRequest(inspected.database(), dialect)));
+    }
+
     private Generation generate(Path input, Map<String, String> variables, String target, String output) {
         Contribution<TargetDialectFactory> targetFactory = registry.targetDialect(target);
         Contribution<OutputTargetFactory> outputFactory = registry.outputTarget(output);
@@ -206,10 +228,14 @@ public final class DataMigrateHost {
         TargetDialect dialect = PluginRegistry.callPlugin(targetFactory.plugin(), "create target dialect '"
                 + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
                 context));
+        TranslationResult translation = translate(inspected, dialect);
+        List<Diagnostic> earlier = new ArrayList<>(inspected.diagnostics());
+        earlier.addAll(translation.diagnostics());
         OutputResult result = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
                 + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),
-                context).generate(new OutputRequest(inspected.database(), dialect, inspected.diagnostics())));
-        List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
+                context).generate(new OutputRequest(inspected.database(), dialect, sorted(earlier),
+                translation.models())));
+        List<Diagnostic> diagnostics = new ArrayList<>(earlier);
         diagnostics.addAll(result.diagnostics());
         return new Generation(inspected, targetFactory.name(), outputFactory.name(), result, sorted(diagnostics));
     }

@@ -30,6 +30,8 @@ final class PluginsCommand implements Callable<Integer> {
             print(terminal, "source reader", registry.sourceReaders(), plugin);
             print(terminal, "target dialect", registry.targetDialects(), plugin);
             print(terminal, "output target", registry.outputTargets(), plugin);
+            print(terminal, "translator", registry.translators(), plugin);
+            print(terminal, "data loader", registry.dataLoaders(), plugin);
         }
         return ExitCode.OK;
     }

@@ -6,6 +6,7 @@ import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.config.ConfigurableFactory;
 import ai.datamigrate.spi.load.DataLoaderFactory;
+import ai.datamigrate.spi.translate.TranslatorFactory;
 import ai.datamigrate.spi.output.OutputTargetFactory;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialectFactory;
@@ -37,6 +38,7 @@ public final class PluginRegistry {
     private final List<Contribution<TargetDialectFactory>> targetDialects;
     private final List<Contribution<OutputTargetFactory>> outputTargets;
     private final List<Contribution<DataLoaderFactory>> dataLoaders;
+    private final List<Contribution<TranslatorFactory>> translators;
 
     public PluginRegistry(List<LoadedPlugin> plugins) {
         this.plugins = List.copyOf(plugins);
@@ -58,6 +60,7 @@ public final class PluginRegistry {
         this.targetDialects = collect("target dialect", p -> p.plugin().targetDialects());
         this.outputTargets = collect("output target", p -> p.plugin().outputTargets());
         this.dataLoaders = collect("data loader", p -> p.plugin().dataLoaders());
+        this.translators = collect("translator", p -> p.plugin().translators());
     }
 
     private <F extends ConfigurableFactory> List<Contribution<F>> collect(String kind,
@@ -112,6 +115,10 @@ public final class PluginRegistry {
         return outputTargets;
     }
 
+    public List<Contribution<TranslatorFactory>> translators() {
+        return translators;
+    }
+
     public List<Contribution<DataLoaderFactory>> dataLoaders() {
         return dataLoaders;
     }
@@ -143,7 +150,7 @@ public final class PluginRegistry {
     /** Every configuration spec, so that the host can check keys and mask secrets before anything runs. */
     public List<ConfigSpec> configSpecs() {
         List<ConfigSpec> specs = new ArrayList<>();
-        for (List<? extends Contribution<?>> list : List.of(sourceReaders, targetDialects, outputTargets, dataLoaders)) {
+        for (List<? extends Contribution<?>> list : List.of(sourceReaders, targetDialects, outputTargets, dataLoaders, translators)) {
             for (Contribution<?> c : list) {
                 specs.add(callPlugin(c.plugin(), "describe its configuration", c.factory()::configSpec));
             }

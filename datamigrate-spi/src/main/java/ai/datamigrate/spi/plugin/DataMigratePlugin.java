@@ -2,6 +2,7 @@ package ai.datamigrate.spi.plugin;
 
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.load.DataLoaderFactory;
+import ai.datamigrate.spi.translate.TranslatorFactory;
 import ai.datamigrate.spi.output.OutputTargetFactory;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialectFactory;
@@ -55,6 +56,11 @@ public interface DataMigratePlugin {
 
     /** Loaders that create (and fill) raw tables on a target database. */
     default List<DataLoaderFactory> dataLoaders() {
+        return List.of();
+    }
+
+    /** Translators of source code (views, routines) into the target's SQL. */
+    default List<TranslatorFactory> translators() {
         return List.of();
     }
 }

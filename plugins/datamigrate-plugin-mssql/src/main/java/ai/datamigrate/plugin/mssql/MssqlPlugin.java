@@ -1,6 +1,7 @@
 package ai.datamigrate.plugin.mssql;
 
 import ai.datamigrate.plugin.mssql.internal.MssqlSourceReaderFactory;
+import ai.datamigrate.plugin.mssql.internal.live.MssqlLiveSourceReaderFactory;
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.source.SourceReaderFactory;
@@ -22,6 +23,6 @@ public final class MssqlPlugin implements DataMigratePlugin {
 
     @Override
     public List<SourceReaderFactory> sourceReaders() {
-        return List.of(new MssqlSourceReaderFactory());
+        return List.of(new MssqlSourceReaderFactory(), new MssqlLiveSourceReaderFactory());
     }
 }

@@ -28,10 +28,10 @@ class MssqlPluginTest implements PluginContract {
     }
 
     @Test
-    void contributesOnlyTheMssqlReader() {
+    void contributesTheScriptAndLiveReadersOnly() {
         DataMigratePlugin plugin = plugin();
         assertEquals("mssql", plugin.id());
-        assertEquals(List.of("mssql"), plugin.sourceReaders().stream().map(SourceReaderFactory::name).toList());
+        assertEquals(List.of("mssql", "mssql-live"), plugin.sourceReaders().stream().map(SourceReaderFactory::name).toList());
         assertTrue(plugin.targetDialects().isEmpty());
         assertTrue(plugin.outputTargets().isEmpty());
         assertEquals("mssql", plugin.sourceReaders().get(0).configSpec().namespace());

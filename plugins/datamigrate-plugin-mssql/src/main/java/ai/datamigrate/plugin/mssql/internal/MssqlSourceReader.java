@@ -3,6 +3,7 @@ package ai.datamigrate.plugin.mssql.internal;
 import ai.datamigrate.plugin.mssql.internal.lexer.Lexer;
 import ai.datamigrate.plugin.mssql.internal.lexer.Token;
 import ai.datamigrate.plugin.mssql.internal.script.ScriptReader;
+import ai.datamigrate.plugin.mssql.internal.script.Sqlcmd;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.source.SourceInput;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads one SQL Server script: decodes it, tokenizes it and hands the tokens to the statement reader. */
 final class MssqlSourceReader implements SourceReader {
@@ -36,16 +38,29 @@ final class MssqlSourceReader implements SourceReader {
             throw new DataMigrateException(ErrorCode.INPUT_UNREADABLE, file + ": cannot be read ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
-        String text = ScriptDecoder.decode(file, bytes);
+        String decoded = ScriptDecoder.decode(file, bytes);
+        Sqlcmd.Result expanded = Sqlcmd.expand(file, Optional.of(path), decoded, input.variables(),
+                MssqlSourceReader::readInclude);
+        String text = expanded.text();
         List<Token> tokens = Lexer.tokenize(text);
         if (tokens.isEmpty()) {
             throw new DataMigrateException(ErrorCode.INPUT_EMPTY, file + ": the script has no SQL statements");
         }
-        SourceReadResult result = new ScriptReader(file, text, tokens, input.variables()).read(stem(path));
+        SourceReadResult result = new ScriptReader(file, text, tokens, input.variables(), expanded.lines(),
+                expanded.diagnostics()).read(stem(path));
         logger.log(System.Logger.Level.DEBUG, () -> "read " + file + ": " + tokens.size() + " tokens, "
                 + result.database().tables().count() + " tables, " + result.diagnostics().size() + " diagnostics in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
         return result;
+    }
+
+    /** An included script: read and decoded like the main one; a failure is reported by the includer. */
+    private static String readInclude(Path path) {
+        try {
+            return ScriptDecoder.decode(path.toString(), java.nio.file.Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String stem(Path path) {

@@ -3,6 +3,7 @@ package ai.datamigrate.plugin.postgres.internal;
 import ai.datamigrate.spi.catalog.DataType;
 import ai.datamigrate.spi.target.ConnectionProfile;
 import ai.datamigrate.spi.target.ProfileField;
+import ai.datamigrate.spi.sql.CalciteRendering;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TypeMapping;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** PostgreSQL as the target of generated code: how SQL Server types map, how identifiers are written. */
-public final class PostgresTargetDialect implements TargetDialect {
+public final class PostgresTargetDialect implements TargetDialect, CalciteRendering {
 
     /** Names PostgreSQL folds to themselves and accepts unquoted (before the keyword check). */
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -139,6 +140,11 @@ public final class PostgresTargetDialect implements TargetDialect {
     @Override
     public int maxIdentifierLength() {
         return 63;
+    }
+
+    @Override
+    public org.apache.calcite.sql.SqlDialect calciteDialect() {
+        return new PostgresCalciteDialect(this);
     }
 
     @Override

@@ -92,6 +92,10 @@ public final class Lexer {
             type = TokenType.MONEY;
         } else if (c == '$' && peek(1) == '(') {
             type = sqlcmdVariable();
+        } else if (c == '$' && isIdentifierStart(peek(1))) {
+            pos++; // $action, $identity, $rowguid: pseudo-columns
+            identifierRest();
+            type = TokenType.IDENTIFIER;
         } else if (c == ':' && lineStart && Character.isLetter(peek(1))) {
             while (pos < length && chars[pos] != '\n' && chars[pos] != '\r') {
                 pos++;

@@ -14,6 +14,8 @@ import ai.datamigrate.spi.catalog.Procedure;
 import ai.datamigrate.spi.catalog.Sequence;
 import ai.datamigrate.spi.catalog.Trigger;
 import ai.datamigrate.spi.catalog.View;
+import ai.datamigrate.plugin.mssql.internal.parser.ParseResult;
+import ai.datamigrate.plugin.mssql.internal.parser.TsqlParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,13 @@ final class ModuleStatements {
             case "FUNCTION" -> function(c, name, start);
             default -> trigger(c, nameParts, start);
         };
-        c.reset(c.end()); // the body runs to the end of the batch
+        // The body runs to the end of the batch.
+        ParseResult body = TsqlParser.parseStatements(ctx.tokens, c.position(), c.end(), ctx.lines,
+                Optional.of(object.name().toString()));
+        ctx.diagnostics.addAll(body.diagnostics());
+        ctx.bodies.put(object.kind() + ":" + object.name().toString().toLowerCase(Locale.ROOT),
+                new ModuleBody(object.name(), object.kind(), body.statements(), body.unparsed(), ctx.lines));
+        c.reset(c.end());
         if (ctx.catalog.addObject(object).isPresent() && start.is("CREATE")) {
             ctx.warning(ScriptContext.DUPLICATE_OBJECT, start, object.kind() + " " + object.name()
                     + " is created a second time; the later definition replaces the earlier one",
@@ -91,12 +99,30 @@ final class ModuleStatements {
         if (c.accept(TokenType.VARIABLE)) {
             c.expect("TABLE");
             kind = FunctionKind.MULTI_STATEMENT_TABLE_VALUED;
+            if (c.at(TokenType.LEFT_PAREN)) {
+                int open = c.position();
+                TsqlParser.parseTableDefinition(ctx.tokens, open, c.end())
+                        .ifPresentOrElse(d -> c.reset(d.next()), () -> {
+                            c.reset(open);
+                            c.skipParenthesized();
+                        });
+            }
         } else if (c.accept("TABLE")) {
             kind = FunctionKind.INLINE_TABLE_VALUED;
         } else {
             kind = FunctionKind.SCALAR;
             returnType = Optional.of(ctx.dataType(c).type());
         }
+        // WITH SCHEMABINDING, RETURNS NULL ON NULL INPUT, EXECUTE AS ...: options up to AS or the body.
+        if (c.at("WITH")) {
+            while (!c.atEnd() && !c.at("AS") && !c.at("BEGIN") && !c.at("RETURN")) {
+                if (skipExecuteAs(c)) {
+                    continue;
+                }
+                c.next();
+            }
+        }
+        c.accept("AS");
         return new Function(name, kind, parameters, returnType, Optional.empty(), definition(start, c),
                 ctx.location(start));
     }
@@ -125,6 +151,9 @@ final class ModuleStatements {
         do {
             events.add(c.next().text().toUpperCase(Locale.ROOT));
         } while (c.accept(TokenType.COMMA));
+        c.acceptSequence("WITH", "APPEND");
+        c.acceptSequence("NOT", "FOR", "REPLICATION");
+        c.accept("AS");
         // A DML trigger lives in its table's schema.
         String schema = nameParts.schemaPart().map(ctx::value)
                 .orElse(table.map(ObjectName::schema).orElse(ScriptContext.DEFAULT_SCHEMA));
@@ -168,6 +197,9 @@ final class ModuleStatements {
     /** Procedure options ({@code WITH RECOMPILE}, {@code FOR REPLICATION}) up to {@code AS}. */
     private static void skipUntilAs(TokenCursor c) {
         while (!c.atEnd() && !c.at("AS")) {
+            if (skipExecuteAs(c)) {
+                continue;
+            }
             if (!c.at("WITH") && !c.at("FOR") && !c.at(TokenType.COMMA) && !c.at(TokenType.IDENTIFIER)
                     && !c.at(TokenType.STRING)) {
                 throw c.error("expected AS");
@@ -175,6 +207,19 @@ final class ModuleStatements {
             c.next();
         }
         c.expect("AS");
+    }
+
+    /** The option {@code EXECUTE AS CALLER|OWNER|SELF|'user'}, whose AS is not the one before the body. */
+    private static boolean skipExecuteAs(TokenCursor c) {
+        if (c.atSequence("EXECUTE", "AS") || c.atSequence("EXEC", "AS")) {
+            c.next();
+            c.next();
+            if (!c.atEnd()) {
+                c.next();
+            }
+            return true;
+        }
+        return false;
     }
 
     /** At SCHEMA after CREATE. */

@@ -48,16 +48,22 @@ final class ScriptContext {
     final CatalogBuilder catalog = new CatalogBuilder();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final Map<String, String> variables;
+    /** The parsed bodies of views, routines and triggers by {@code kind:schema.name} (lower case), last definition wins. */
+    final Map<String, ModuleBody> bodies = new java.util.LinkedHashMap<>();
 
-    ScriptContext(String file, String text, List<Token> tokens, Map<String, String> variables) {
+    /** Where the lines of {@code text} come from (SQLCMD includes move them). */
+    final LineMap lines;
+
+    ScriptContext(String file, String text, List<Token> tokens, Map<String, String> variables, LineMap lines) {
         this.file = file;
+        this.lines = lines;
         this.text = text;
         this.tokens = tokens;
         this.variables = new HashMap<>(variables);
     }
 
     SourceLocation location(Token token) {
-        return new SourceLocation(file, token.line(), token.column());
+        return lines.at(token.line(), token.column());
     }
 
     /** The exact source text from the start of {@code first} to the end of {@code last}. */
@@ -383,12 +389,15 @@ final class ScriptContext {
         Token t = c.peek();
         switch (t.type()) {
             case OPERATOR -> {
-                if (t.text().equals("-") || t.text().equals("+") || t.text().equals("~")) {
+                // Signs are skipped in a loop: '- - - ... 1' must not recurse once per sign.
+                while (c.at(TokenType.OPERATOR) && (c.peek().text().equals("-") || c.peek().text().equals("+")
+                        || c.peek().text().equals("~"))) {
                     c.next();
-                    operand(c);
-                } else {
+                }
+                if (c.at(TokenType.OPERATOR) || c.atEnd()) {
                     throw c.error("expected an expression");
                 }
+                operand(c);
             }
             case LEFT_PAREN -> c.skipParenthesized();
             case STRING, NATIONAL_STRING, INTEGER, DECIMAL, FLOAT, BINARY, MONEY, VARIABLE, SYSTEM_VARIABLE -> c.next();

@@ -4,6 +4,8 @@ import ai.datamigrate.plugin.mssql.internal.lexer.Token;
 import ai.datamigrate.plugin.mssql.internal.lexer.TokenType;
 import ai.datamigrate.spi.catalog.AliasType;
 import ai.datamigrate.spi.catalog.DataType;
+import ai.datamigrate.spi.catalog.Database;
+import ai.datamigrate.spi.catalog.Dependency;
 import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
@@ -34,13 +36,25 @@ public final class ScriptReader {
     private final Map<String, DataCount> data = new LinkedHashMap<>();
     private final Set<String> userVariables;
     private String databaseName;
+    private static final int MAX_DEPTH = 128;
+    private int depth;
 
     /**
      * @param file      the input's name, used in every location
      * @param variables SQLCMD variables given by the user; they win over {@code :setvar} in the script
      */
     public ScriptReader(String file, String text, List<Token> tokens, Map<String, String> variables) {
-        this.ctx = new ScriptContext(file, text, tokens, variables);
+        this(file, text, tokens, variables, LineMap.identity(file), List.of());
+    }
+
+    /**
+     * @param lines       where the lines of an expanded SQLCMD script come from
+     * @param diagnostics what the SQLCMD expansion noted, reported with the rest
+     */
+    public ScriptReader(String file, String text, List<Token> tokens, Map<String, String> variables, LineMap lines,
+                        List<Diagnostic> diagnostics) {
+        this.ctx = new ScriptContext(file, text, tokens, variables, lines);
+        this.ctx.diagnostics.addAll(diagnostics);
         this.tables = new TableStatements(ctx);
         this.modules = new ModuleStatements(ctx);
         this.userVariables = Set.copyOf(variables.keySet());
@@ -60,10 +74,21 @@ public final class ScriptReader {
                     + (total == 1 ? " statement" : " statements") + " for " + entry.getKey()
                     + " (data loading is a later step)").withObject(entry.getKey()));
         }
-        List<Diagnostic> diagnostics = new ArrayList<>(ctx.diagnostics);
-        diagnostics.sort(null);
         String name = databaseName != null ? databaseName : fallbackDatabaseName;
-        return new SourceReadResult(ctx.catalog.build(name), diagnostics);
+        Database built = ctx.catalog.build(name);
+        // Resolved once the whole script is read: objects may appear before what they use.
+        Dependencies dependencies = new Dependencies(built);
+        List<Dependency> found = dependencies.collect(ctx.bodies.values());
+        List<Diagnostic> diagnostics = new ArrayList<>(ctx.diagnostics);
+        diagnostics.addAll(dependencies.diagnostics());
+        diagnostics.sort(null);
+        return new SourceReadResult(new Database(built.name(), built.schemas(), built.description(), found),
+                diagnostics);
+    }
+
+    /** The parsed bodies of the views, routines and triggers read so far (for tests and tools in this module). */
+    java.util.Collection<ModuleBody> bodies() {
+        return java.util.Collections.unmodifiableCollection(ctx.bodies.values());
     }
 
     private void readBatch(Batch batch) {
@@ -96,6 +121,19 @@ public final class ScriptReader {
     }
 
     private void statement(TokenCursor c) {
+        // IF and BEGIN nest statements; bound the nesting so that no script can overflow the stack.
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            throw new SyntaxException(c.peek(), "statements nested deeper than " + MAX_DEPTH + " levels");
+        }
+        try {
+            statementInner(c);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void statementInner(TokenCursor c) {
         Token first = c.peek();
         if (first.type() == TokenType.SQLCMD_COMMAND) {
             c.next();

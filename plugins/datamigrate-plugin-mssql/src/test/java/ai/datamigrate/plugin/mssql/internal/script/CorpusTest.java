@@ -41,6 +41,7 @@ class CorpusTest {
         SourceReadResult result = read("northwind/instnwnd.sql");
         Database db = result.database();
         assertEquals(List.of(), withCode(result, "MSSQL-SYNTAX-ERROR"));
+        assertEquals(List.of(), withCode(result, "MSSQL-UNPARSED-STATEMENT"));
         assertEquals(new TreeSet<>(Set.of("dbo.Categories", "dbo.CustomerCustomerDemo", "dbo.CustomerDemographics",
                 "dbo.Customers", "dbo.Employees", "dbo.EmployeeTerritories", "dbo.Order Details", "dbo.Orders",
                 "dbo.Products", "dbo.Region", "dbo.Shippers", "dbo.Suppliers", "dbo.Territories")), tableNames(db));
@@ -59,6 +60,7 @@ class CorpusTest {
                 .orElseThrow();
         assertEquals("int", employeeId.type().sql()); // written "int" in double quotes
         assertEquals(16, db.schema("dbo").orElseThrow().views().size());
+        assertEquals(13, db.tables().count());
         assertEquals(7, db.schema("dbo").orElseThrow().procedures().size());
         assertEquals("instnwnd", db.name());
         assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().startsWith("2155 INSERT statements for "
@@ -70,6 +72,7 @@ class CorpusTest {
         SourceReadResult result = read("pubs/instpubs.sql");
         Database db = result.database();
         assertEquals(List.of(), withCode(result, "MSSQL-SYNTAX-ERROR"));
+        assertEquals(List.of(), withCode(result, "MSSQL-UNPARSED-STATEMENT"));
         assertEquals(new TreeSet<>(Set.of("dbo.authors", "dbo.publishers", "dbo.titles", "dbo.titleauthor",
                 "dbo.stores", "dbo.sales", "dbo.roysched", "dbo.discounts", "dbo.jobs", "dbo.pub_info",
                 "dbo.employee")), tableNames(db));
@@ -96,6 +99,12 @@ class CorpusTest {
         assertEquals("FOR", trigger.timing());
         assertEquals(3, db.schema("dbo").orElseThrow().aliasTypes().size());
         assertEquals(4, db.schema("dbo").orElseThrow().procedures().size());
+        assertEquals(1, db.schema("dbo").orElseThrow().views().size());
+        assertEquals(1, db.schema("dbo").orElseThrow().triggers().size());
+        assertEquals(11, db.tables().count());
+        // the trigger reads employee and jobs; its inserted pseudo-table is not a dependency
+        assertEquals(List.of("dbo.employee", "dbo.jobs"), db.dependenciesOf(new ObjectName("dbo", "employee_insupd"))
+                .stream().map(d -> d.to().toString()).toList());
     }
 
     @Test
@@ -108,10 +117,19 @@ class CorpusTest {
                 .startsWith("Fact")).count());
         assertEquals(44, db.tables().mapToLong(t -> t.foreignKeys().size()).sum());
         assertEquals(List.of(), withCode(result, "MSSQL-SYNTAX-ERROR"));
+        assertEquals(List.of(), withCode(result, "MSSQL-UNPARSED-STATEMENT"));
         Table log = db.table(new ObjectName("dbo", "DatabaseLog")).orElseThrow();
         assertEquals("nvarchar(max)", log.column("TSQL").orElseThrow().type().sql());
         var functions = db.schema("dbo").orElseThrow().functions();
         assertEquals(3, functions.size());
+        assertEquals(5, db.schema("dbo").orElseThrow().views().size());
+        assertEquals(1, db.schema("dbo").orElseThrow().triggers().size());
+        // the DDL trigger writes DatabaseLog; a function calls another
+        assertEquals(List.of("WRITE dbo.DatabaseLog"), db.dependenciesOf(new ObjectName("dbo", "ddlDatabaseTriggerLog"))
+                .stream().map(d -> d.access() + " " + d.to()).toList());
+        assertEquals(List.of("function"), db.dependenciesOf(new ObjectName("dbo", "udfBuildISO8601Date")).stream()
+                .map(d -> d.toKind()).distinct().toList());
+        assertTrue(db.dependencies().stream().allMatch(d -> d.resolved()));
         assertEquals("datetime", functions.get(0).returnType().orElseThrow().sql());
         var trigger = db.schema("dbo").orElseThrow().triggers().get(0);
         assertTrue(trigger.table().isEmpty(), "a DDL trigger ON DATABASE");

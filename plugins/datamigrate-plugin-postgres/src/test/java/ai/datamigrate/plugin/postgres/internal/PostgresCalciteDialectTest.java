@@ -1,0 +1,34 @@
+package ai.datamigrate.plugin.postgres.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.junit.jupiter.api.Test;
+
+class PostgresCalciteDialectTest {
+
+    private final SqlDialect dialect = new PostgresTargetDialect().calciteDialect();
+
+    @Test
+    void quotesOnlyWhatPostgresNeedsQuoted() {
+        assertEquals("order_id", dialect.quoteIdentifier("order_id"));
+        assertEquals("\"OrderID\"", dialect.quoteIdentifier("OrderID"));
+        assertEquals("\"Order Details\"", dialect.quoteIdentifier("Order Details"));
+        assertEquals("\"order\"", dialect.quoteIdentifier("order"));
+    }
+
+    @Test
+    void rendersATreeWithThatPolicy() {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        SqlSelect select = new SqlSelect(pos, null,
+                new SqlNodeList(List.of(new SqlIdentifier(List.of("o", "OrderID"), pos),
+                        new SqlIdentifier(List.of("o", "ship_city"), pos)), pos),
+                new SqlIdentifier(List.of("raw", "Orders"), pos), null, null, null, null, null, null, null, null);
+        assertEquals("SELECT o.\"OrderID\", o.ship_city\nFROM raw.\"Orders\"", select.toSqlString(dialect).getSql());
+    }
+}
