@@ -1,0 +1,139 @@
+package ai.datamigrate.plugin.mssql.internal.bench;
+
+import ai.datamigrate.plugin.mssql.internal.MssqlSourceReaderFactory;
+import ai.datamigrate.plugin.mssql.internal.ScriptDecoder;
+import ai.datamigrate.plugin.mssql.internal.lexer.Lexer;
+import ai.datamigrate.plugin.mssql.internal.lexer.Token;
+import ai.datamigrate.plugin.mssql.internal.parser.ParseResult;
+import ai.datamigrate.plugin.mssql.internal.parser.TsqlParser;
+import ai.datamigrate.plugin.mssql.internal.script.Batch;
+import ai.datamigrate.plugin.mssql.internal.script.BatchSplitter;
+import ai.datamigrate.spi.PluginContext;
+import ai.datamigrate.spi.source.SourceInput;
+import ai.datamigrate.spi.source.SourceReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The front-end benchmark ({@code bench/run} drives it; a benchmark, not a test): for each script, times
+ * (1) lexing and parsing every GO batch into statements — what sqlglot does with {@code read="tsql"}, on the
+ * same batches, which it writes out for sqlglot — and (2) the whole reader (decoding, SQLCMD, batches, DDL,
+ * bodies, dependencies, catalog). Prints one JSON line per script and measurement.
+ *
+ * <p>Usage: {@code FrontEndBench <iterations> <batches.json> <script.sql>...}
+ */
+public final class FrontEndBench {
+
+    private FrontEndBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream out = System.out; // a command of its own: the architecture test allows bench mains to print
+        int iterations = Integer.parseInt(args[0]);
+        Path batchesFile = Path.of(args[1]);
+        StringBuilder batchesJson = new StringBuilder("{");
+        for (int i = 2; i < args.length; i++) {
+            Path script = Path.of(args[i]);
+            String name = script.getFileName().toString();
+            byte[] bytes = Files.readAllBytes(script);
+            String text = ScriptDecoder.decode(name, bytes);
+            List<Token> tokens = Lexer.tokenize(text);
+            List<String> batches = new ArrayList<>();
+            for (Batch batch : BatchSplitter.split(tokens)) {
+                if (!batch.isEmpty()) {
+                    batches.add(text.substring(tokens.get(batch.from()).start(), tokens.get(batch.to() - 1).end()));
+                }
+            }
+            long batchBytes = batches.stream().mapToLong(b -> b.getBytes(StandardCharsets.UTF_8).length).sum();
+            batchesJson.append(i > 2 ? "," : "").append(json(name)).append(":{\"bytes\":").append(batchBytes)
+                    .append(",\"batches\":[");
+            for (int b = 0; b < batches.size(); b++) {
+                batchesJson.append(b > 0 ? "," : "").append(json(batches.get(b)));
+            }
+            batchesJson.append("]}");
+
+            int[] counts = new int[2];
+            double parse = best(iterations, () -> {
+                int statements = 0;
+                int unparsed = 0;
+                for (String batch : batches) {
+                    ParseResult result = TsqlParser.parse(batch, name);
+                    statements += result.statements().size();
+                    unparsed += result.unparsed();
+                }
+                counts[0] = statements;
+                counts[1] = unparsed;
+            });
+            out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate parser\",\"batches\":" + batches.size()
+                    + ",\"statements\":" + counts[0] + ",\"failed_statements\":" + counts[1] + ",\"bytes\":" + batchBytes
+                    + ",\"seconds\":" + parse + "}");
+
+            SourceReader reader = new MssqlSourceReaderFactory().create(Map.of(), new BenchContext());
+            SourceInput input = SourceInput.of(script);
+            double read = best(iterations, () -> reader.read(input));
+            out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate reader\",\"batches\":" + batches.size()
+                    + ",\"statements\":" + counts[0] + ",\"failed_statements\":" + counts[1] + ",\"bytes\":"
+                    + bytes.length + ",\"seconds\":" + read + "}");
+        }
+        Files.writeString(batchesFile, batchesJson.append("}").toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Warms up, then returns the best of {@code iterations} timed runs, in seconds. */
+    private static double best(int iterations, Runnable work) {
+        for (int i = 0; i < Math.max(5, iterations); i++) {
+            work.run();
+        }
+        double[] times = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long start = System.nanoTime();
+            work.run();
+            times[i] = (System.nanoTime() - start) / 1e9;
+        }
+        return Arrays.stream(times).min().orElse(Double.NaN);
+    }
+
+    private static String json(String value) {
+        StringBuilder s = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+        }
+        return s.append('"').toString();
+    }
+
+    private static final class BenchContext implements PluginContext {
+        @Override
+        public String hostVersion() {
+            return "bench";
+        }
+
+        @Override
+        public String maskSecrets(String text) {
+            return text;
+        }
+
+        @Override
+        public System.Logger logger(String name) {
+            return System.getLogger(name);
+        }
+    }
+}
