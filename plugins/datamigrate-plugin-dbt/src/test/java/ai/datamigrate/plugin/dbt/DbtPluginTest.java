@@ -33,11 +33,12 @@ class DbtPluginTest implements PluginContract {
         ConfigSpec spec = plugin().outputTargets().get(0).configSpec();
         assertEquals("dbt", spec.namespace());
         assertEquals(Set.of("dbt.naming", "dbt.project-name", "dbt.profile-name", "dbt.raw-schema",
-                "dbt.staging-materialization"), spec.keys());
+                "dbt.staging-materialization", "dbt.reference-tables"), spec.keys());
         assertTrue(spec.secretKeys().isEmpty());
         assertEquals(Optional.of("snake"), defaultOf(spec, "dbt.naming"));
         assertEquals(Optional.of("raw"), defaultOf(spec, "dbt.raw-schema"));
         assertEquals(Optional.of("view"), defaultOf(spec, "dbt.staging-materialization"));
+        assertEquals(Optional.of("ref"), defaultOf(spec, "dbt.reference-tables"));
         assertEquals(Optional.empty(), defaultOf(spec, "dbt.project-name"));
         assertEquals(Optional.empty(), defaultOf(spec, "dbt.profile-name"));
     }

@@ -23,15 +23,18 @@ import java.util.stream.Collectors;
  * @param rawSchema   the PostgreSQL schema (prefix) the loader puts the raw tables in
  * @param stagingMaterialization how staging models are built; constraints are declared only for tables, the
  *                    one materialization on which PostgreSQL can enforce them
+ * @param referenceTables how translated models (marts, intermediate) read tables: through the staging models
+ *                    ({@code ref}) or straight from the raw tables ({@code source})
  */
 public record DbtConfig(Naming naming, Optional<String> projectName, Optional<String> profileName,
-                        String rawSchema, Materialization stagingMaterialization) {
+                        String rawSchema, Materialization stagingMaterialization, ReferenceTables referenceTables) {
 
     public static final String NAMING = "dbt.naming";
     public static final String PROJECT_NAME = "dbt.project-name";
     public static final String PROFILE_NAME = "dbt.profile-name";
     public static final String RAW_SCHEMA = "dbt.raw-schema";
     public static final String STAGING_MATERIALIZATION = "dbt.staging-materialization";
+    public static final String REFERENCE_TABLES = "dbt.reference-tables";
 
     /** dbt project names, and the plain identifiers that need no quoting in schema names. */
     static final Pattern DBT_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -48,11 +51,23 @@ public record DbtConfig(Naming naming, Optional<String> projectName, Optional<St
                     + " dbo go to <raw-schema>_<schema>", "raw"),
             ConfigProperty.of(STAGING_MATERIALIZATION, "staging models as view (dbt convention; contracts check"
                     + " column names and types) or table (contracts also enforce primary key, unique, not null"
-                    + " and foreign key constraints in PostgreSQL)", "view")));
+                    + " and foreign key constraints in PostgreSQL)", "view"),
+            ConfigProperty.of(REFERENCE_TABLES, "how translated views and procedures (marts, intermediate models)"
+                    + " read tables: ref (through the staging models, typed and tested) or source (the raw tables"
+                    + " as loaded)", "ref")));
 
     /** How staging models are materialized. */
     public enum Materialization {
         VIEW, TABLE;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How translated models read tables. */
+    public enum ReferenceTables {
+        REF, SOURCE;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -74,6 +89,7 @@ public record DbtConfig(Naming naming, Optional<String> projectName, Optional<St
         Objects.requireNonNull(profileName, "profileName");
         Objects.requireNonNull(rawSchema, "rawSchema");
         Objects.requireNonNull(stagingMaterialization, "stagingMaterialization");
+        Objects.requireNonNull(referenceTables, "referenceTables");
         projectName.ifPresent(name -> check(PROJECT_NAME, name, DBT_NAME));
         profileName.ifPresent(name -> check(PROFILE_NAME, name, PROFILE));
         check(RAW_SCHEMA, rawSchema, DBT_NAME);
@@ -92,16 +108,26 @@ public record DbtConfig(Naming naming, Optional<String> projectName, Optional<St
                 .collect(Collectors.toSet());
         Materialization materialization = Materialization.valueOf(SPEC.choice(config, STAGING_MATERIALIZATION,
                 materializations).toUpperCase(Locale.ROOT));
+        Set<String> references = Arrays.stream(ReferenceTables.values()).map(ReferenceTables::key)
+                .collect(Collectors.toSet());
+        ReferenceTables referenceTables = ReferenceTables.valueOf(SPEC.choice(config, REFERENCE_TABLES, references)
+                .toUpperCase(Locale.ROOT));
         return new DbtConfig(naming, SPEC.value(config, PROJECT_NAME), SPEC.value(config, PROFILE_NAME),
-                SPEC.value(config, RAW_SCHEMA).orElseThrow(), materialization);
+                SPEC.value(config, RAW_SCHEMA).orElseThrow(), materialization, referenceTables);
     }
 
     public DbtConfig withNaming(Naming newNaming) {
-        return new DbtConfig(newNaming, projectName, profileName, rawSchema, stagingMaterialization);
+        return new DbtConfig(newNaming, projectName, profileName, rawSchema, stagingMaterialization,
+                referenceTables);
     }
 
     public DbtConfig withStagingMaterialization(Materialization materialization) {
-        return new DbtConfig(naming, projectName, profileName, rawSchema, materialization);
+        return new DbtConfig(naming, projectName, profileName, rawSchema, materialization, referenceTables);
+    }
+
+    public DbtConfig withReferenceTables(ReferenceTables newReferenceTables) {
+        return new DbtConfig(naming, projectName, profileName, rawSchema, stagingMaterialization,
+                newReferenceTables);
     }
 
     private static void check(String key, String value, Pattern pattern) {

@@ -3,6 +3,7 @@ package ai.datamigrate.plugin.dbt.internal;
 import ai.datamigrate.plugin.dbt.internal.ProjectPlan.ColumnPlan;
 import ai.datamigrate.plugin.dbt.internal.ProjectPlan.ModelPlan;
 import ai.datamigrate.plugin.dbt.internal.ProjectPlan.SourcePlan;
+import ai.datamigrate.plugin.dbt.internal.ProjectPlan.TranslatedPlan;
 import ai.datamigrate.plugin.dbt.internal.TableTraits.Temporal;
 import ai.datamigrate.spi.catalog.CatalogObject;
 import ai.datamigrate.spi.catalog.CheckConstraint;
@@ -22,6 +23,7 @@ import ai.datamigrate.spi.target.ProfileField;
 import ai.datamigrate.spi.target.TargetDialect;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a catalog as a dbt project: one source per SQL Server schema over the raw tables the loader created,
- * one staging view per table that renames and casts its columns, and dbt tests for the table's constraints.
+ * one staging view per table that renames and casts its columns, dbt tests for the table's constraints, and the
+ * translated views, functions and procedures as intermediate models and marts (see {@link TranslatedModelPlanner}
+ * for where they go and {@link ProjectPlan.TranslatedPlan} for how their SQL reads the tables).
  */
 public final class DbtProjectTarget implements OutputTarget {
 
@@ -61,7 +65,7 @@ public final class DbtProjectTarget implements OutputTarget {
     @Override
     public OutputResult generate(OutputRequest request) {
         TargetDialect dialect = request.dialect();
-        ProjectPlan plan = ProjectPlanner.plan(request.database(), config, dialect);
+        ProjectPlan plan = ProjectPlanner.plan(request.database(), request.models(), config, dialect);
         List<Diagnostic> diagnostics = new ArrayList<>(plan.diagnostics());
         Map<String, String> files = new TreeMap<>();
         Map<String, List<String>> modelFiles = new TreeMap<>();
@@ -87,26 +91,50 @@ public final class DbtProjectTarget implements OutputTarget {
                 modelFiles.put(model.modelName(), generated);
             }
         }
+        TranslatedModelFiles translatedFiles = new TranslatedModelFiles(config, dialect);
+        Map<String, List<TranslatedPlan>> byYamlFile = new TreeMap<>();
+        for (TranslatedPlan model : plan.translated()) {
+            files.put(model.sqlFile(), translatedFiles.sql(model));
+            byYamlFile.computeIfAbsent(model.yamlFile(), k -> new ArrayList<>()).add(model);
+        }
+        byYamlFile.forEach((path, models) -> files.put(path, translatedFiles.yaml(models)));
         files.put("README.md", readme(plan, request, dialect, diagnostics));
         diagnostics.sort(null);
         return new OutputResult(files.entrySet().stream().map(e -> new GeneratedFile(e.getKey(), e.getValue()))
                 .toList(), diagnostics, outcomes(request, plan, modelFiles));
     }
 
-    /** One outcome per source object, in name order: tables became staging models, the rest is not generated yet. */
+    /**
+     * One outcome per source object, in name order: tables became staging models, translated views and routines
+     * marts or intermediate models, the rest was not generated. Translated objects the catalog does not have
+     * follow.
+     */
     private static List<ObjectOutcome> outcomes(OutputRequest request, ProjectPlan plan,
                                                 Map<String, List<String>> modelFiles) {
         List<ObjectOutcome> outcomes = new ArrayList<>();
+        Map<CatalogObject, TranslatedPlan> translatedByObject = new IdentityHashMap<>();
+        plan.translated().forEach(t -> t.object().ifPresent(o -> translatedByObject.put(o, t)));
         request.database().objects()
                 .sorted(Comparator.comparing(CatalogObject::name).thenComparing(CatalogObject::kind))
                 .forEach(object -> {
                     Optional<ModelPlan> model = object instanceof Table ? plan.model(object.name())
                             .filter(m -> m.table() == object) : Optional.empty();
+                    Optional<TranslatedPlan> translated = Optional.ofNullable(translatedByObject.get(object));
                     outcomes.add(model.map(m -> ObjectOutcome.generated(object.name(), object.kind(), m.modelName(),
                                     modelFiles.get(m.modelName())))
+                            .or(() -> translated.map(DbtProjectTarget::outcome))
                             .orElseGet(() -> ObjectOutcome.notGenerated(object.name(), object.kind())));
                 });
+        plan.translated().stream().filter(t -> t.object().isEmpty())
+                .sorted(Comparator.comparing((TranslatedPlan t) -> t.model().object()))
+                .forEach(t -> outcomes.add(outcome(t)));
         return outcomes;
+    }
+
+    private static ObjectOutcome outcome(TranslatedPlan model) {
+        return new ObjectOutcome(model.model().object(), model.object().map(CatalogObject::kind)
+                .orElse(model.model().kind()), Optional.of(model.modelName()),
+                List.of(model.sqlFile(), model.yamlFile()), Optional.of(model.model().origin()));
     }
 
     private String projectYaml(ProjectPlan plan) {
@@ -651,6 +679,8 @@ public final class DbtProjectTarget implements OutputTarget {
                 + " otherwise `expression_is_true` with the condition translated to PostgreSQL).\n");
         md.append("- `tests/generic/`: the generic tests `unique_combination_of_columns` and `expression_is_true`"
                 + " (no package download needed).\n");
+        md.append("- `models/intermediate/<source>/` and `models/marts/<source>/`: the SQL Server views, functions and"
+                + " procedures translated to PostgreSQL, with their `_<source>__models.yml` (see below).\n");
         md.append("- `snapshots/`: a snapshot per system-versioned (temporal) table, if any.\n");
         md.append("- `profiles.yml.example`: the connection profile `").append(plan.profileName())
                 .append("`; every setting is read from an environment variable.\n\n");
@@ -707,6 +737,7 @@ public final class DbtProjectTarget implements OutputTarget {
                     + " `datetime` values are usually local time; dbt compares them with the current UTC time."
                     + " Adjust the thresholds to the load schedule.\n\n");
         }
+        translatedModels(md, plan, diagnostics);
         md.append("## How to run\n\n");
         md.append("1. Install dbt: `pip install ").append(profile.adapterPackage()).append("`.\n");
         md.append("2. Copy `profiles.yml.example` to `profiles.yml` (or into `~/.dbt/`), and set the environment"
@@ -723,6 +754,53 @@ public final class DbtProjectTarget implements OutputTarget {
         md.append("4. Load the raw tables into the raw schemas above (`datamigrate load`), then build the staging"
                 + " models, snapshots and tests: `dbt build`.\n");
         return md.toString();
+    }
+
+    /** The layering policy and the column-name contract, then what was placed where and what was not. */
+    private void translatedModels(StringBuilder md, ProjectPlan plan, List<Diagnostic> diagnostics) {
+        boolean source = config.referenceTables() == DbtConfig.ReferenceTables.SOURCE;
+        md.append("## Marts and intermediate models\n\n");
+        md.append("SQL Server views, functions and procedures that DataMigrate translated to PostgreSQL become models"
+                + " above staging:\n\n");
+        md.append("- A model that other translated models read is an intermediate model:"
+                + " `models/intermediate/<source>/int_<source>__<name>.sql`.\n");
+        md.append("- Every other translated model is a mart, named after the object in snake_case:"
+                + " `models/marts/<source>/<name>.sql` (view `sales.\"Order Totals\"` becomes `order_totals`). When"
+                + " objects of two schemas have that name, their marts are named `<source>__<name>`, because dbt"
+                + " model names are unique in a project; a name that is still taken gets `_2`.\n");
+        md.append("- `<source>` is the dbt source name of the object's SQL Server schema. Names are cut to the"
+                + " target's identifier length. Each folder's `_<source>__models.yml` documents its models with"
+                + " their columns and types, the materialization, and `meta` naming the SQL Server object and"
+                + " whether rules or a language model translated it (`origin`). Marts whose column types are all"
+                + " known have an enforced contract.\n\n");
+        md.append("Each model reads its relations through import CTEs at its top, then runs the translated SQL"
+                + " unchanged. The translated SQL uses the SQL Server column names (`\"CustomerID\"`). ");
+        if (source) {
+            md.append("Tables are read straight from the raw tables (`dbt.reference-tables=source`), which have"
+                    + " those names, so the models do not depend on the staging models.\n\n");
+        } else {
+            md.append("Tables are read through their staging models (`ref('stg_...')`, `dbt.reference-tables=ref`),"
+                    + " so the models get the typed, tested data and the lineage shows it; where staging renamed a"
+                    + " column, the import CTE gives it back its SQL Server name (`customer_id as \"CustomerID\"`)."
+                    + " Generate with `dbt.reference-tables=source` to read the raw tables instead.\n\n");
+        }
+        if (!plan.translated().isEmpty()) {
+            md.append("| model | layer | SQL Server object | translated by |\n| --- | --- | --- | --- |\n");
+            plan.translated().stream().sorted(Comparator.comparing(TranslatedPlan::modelName))
+                    .forEach(t -> md.append("| ").append(t.modelName()).append(" | ").append(t.layer().folder())
+                            .append(" | ").append(cell(t.model().kind() + " " + t.model().object())).append(" | ")
+                            .append(cell(t.model().origin())).append(" |\n"));
+            md.append("\n");
+        }
+        List<Diagnostic> notPlaced = diagnostics.stream().filter(d -> Set.of(TranslatedModelPlanner.BAD_PLACEHOLDER,
+                TranslatedModelPlanner.CYCLE, TranslatedModelPlanner.MISSING_DEPENDENCY).contains(d.code()))
+                .sorted().toList();
+        if (!notPlaced.isEmpty()) {
+            md.append("These translated objects have no model and need a human:\n\n");
+            notPlaced.forEach(d -> md.append("- ").append(cell(d.object().orElse(""))).append(" (").append(d.code())
+                    .append("): ").append(oneLine(d.message())).append("\n"));
+            md.append("\n");
+        }
     }
 
     /** Identity, defaults and computed columns: kept as values and in meta, listed so nobody is surprised. */
@@ -786,12 +864,12 @@ public final class DbtProjectTarget implements OutputTarget {
     }
 
     /** Descriptions are rendered by dbt's Jinja; text that looks like Jinja is kept literal. */
-    private static Optional<String> description(Optional<String> text) {
+    static Optional<String> description(Optional<String> text) {
         return ProjectPlanner.nonBlank(text).map(t -> t.contains("{{") || t.contains("{%") || t.contains("{#")
                 ? "{% raw %}" + t + "{% endraw %}" : t);
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text.replaceAll("[\\r\\n]+", " ");
     }
 

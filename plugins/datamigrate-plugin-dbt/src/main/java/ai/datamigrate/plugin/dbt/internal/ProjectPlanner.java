@@ -13,11 +13,17 @@ import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.catalog.Trigger;
 import ai.datamigrate.spi.catalog.View;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
+import ai.datamigrate.spi.output.TranslatedModel;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TypeMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Decides the names of everything a project holds, and reports what it had to rename or cannot represent. */
 final class ProjectPlanner {
@@ -35,7 +41,8 @@ final class ProjectPlanner {
     private final DbtConfig config;
     private final TargetDialect dialect;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final UniqueNames<Table> modelNames;
+    /** dbt names models and snapshots in one project-wide namespace. */
+    private final UniqueNames<Object> modelNames;
 
     private ProjectPlanner(DbtConfig config, TargetDialect dialect) {
         this.config = config;
@@ -45,7 +52,10 @@ final class ProjectPlanner {
 
     /** A name that fits the target, cut at a word boundary where one is near, so that it still reads well. */
     private String shorten(String name) {
-        int max = dialect.maxIdentifierLength();
+        return shorten(name, dialect.maxIdentifierLength());
+    }
+
+    static String shorten(String name, int max) {
         if (name.length() <= max) {
             return name;
         }
@@ -55,7 +65,13 @@ final class ProjectPlanner {
     }
 
     static ProjectPlan plan(Database database, DbtConfig config, TargetDialect dialect) {
-        return new ProjectPlanner(config, dialect).plan(database);
+        return plan(database, List.of(), config, dialect);
+    }
+
+    /** The plan for the catalog and the views, functions and procedures translated from it. */
+    static ProjectPlan plan(Database database, List<TranslatedModel> models, DbtConfig config,
+                            TargetDialect dialect) {
+        return new ProjectPlanner(config, dialect).plan(database, models);
     }
 
     /** A dbt name for the database: snake_case, never empty, never starting with a digit. */
@@ -67,25 +83,47 @@ final class ProjectPlanner {
         return Character.isDigit(snake.charAt(0)) ? "db_" + snake : snake;
     }
 
-    private ProjectPlan plan(Database database) {
+    private ProjectPlan plan(Database database, List<TranslatedModel> translatedModels) {
         String databaseName = databaseName(database.name());
         String projectName = config.projectName().orElse(databaseName);
         String profileName = config.profileName().orElse(projectName);
         List<SourcePlan> sources = new ArrayList<>();
-        UniqueNames<Schema> sourceNames = new UniqueNames<>(Integer.MAX_VALUE);
+        UniqueNames<String> sourceNames = new UniqueNames<>(Integer.MAX_VALUE);
+        Map<String, String> sourceNameBySchema = new HashMap<>();
+        Set<String> translatedNames = new HashSet<>();
+        translatedModels.forEach(m -> translatedNames.add(TranslatedModelPlanner.key(m.object())));
         for (Schema schema : database.schemas()) {
-            reportNotGenerated(schema);
+            reportNotGenerated(schema, translatedNames);
             if (schema.tables().isEmpty()) {
                 continue;
             }
-            boolean dbo = schema.name().equalsIgnoreCase(DEFAULT_SCHEMA);
-            String schemaPart = dbo ? "" : "_" + orElse(SnakeCase.of(schema.name()), "schema");
-            String sourceName = sourceNames.allocate(databaseName + schemaPart, schema).name();
-            sources.add(new SourcePlan(sourceName, config.rawSchema() + schemaPart, schema,
+            String sourceName = sourceNames.allocate(databaseName + schemaPart(schema.name()),
+                    schema.name().toLowerCase(Locale.ROOT)).name();
+            sourceNameBySchema.put(schema.name().toLowerCase(Locale.ROOT), sourceName);
+            sources.add(new SourcePlan(sourceName, config.rawSchema() + schemaPart(schema.name()), schema,
                     models(sourceName, schema)));
         }
+        for (SourcePlan source : sources) {
+            for (ModelPlan model : source.models()) {
+                if (TableTraits.temporal(model.table()).isPresent()) {
+                    modelNames.allocate(DbtProjectTarget.snapshotName(model), model); // snapshots share the namespace
+                }
+            }
+        }
+        // Schemas with only views or routines have no dbt source, but their models still need a folder name;
+        // named after the schemas with tables, so that adding a view never renames a source.
+        java.util.function.Function<String, String> sourceNameOf = schemaName -> sourceNameBySchema.computeIfAbsent(
+                schemaName.toLowerCase(Locale.ROOT), key -> sourceNames.allocate(databaseName
+                        + schemaPart(schemaName), key).name());
+        List<ProjectPlan.TranslatedPlan> translated = new TranslatedModelPlanner(database, dialect, sources,
+                modelNames, sourceNameOf, diagnostics).plan(translatedModels);
         diagnostics.sort(null);
-        return new ProjectPlan(databaseName, projectName, profileName, sources, diagnostics);
+        return new ProjectPlan(databaseName, projectName, profileName, sources, translated, diagnostics);
+    }
+
+    /** The part of a source's name (and raw schema's) that says which SQL Server schema it is; none for dbo. */
+    private static String schemaPart(String schemaName) {
+        return schemaName.equalsIgnoreCase(DEFAULT_SCHEMA) ? "" : "_" + orElse(SnakeCase.of(schemaName), "schema");
     }
 
     private List<ModelPlan> models(String sourceName, Schema schema) {
@@ -150,12 +188,14 @@ final class ProjectPlanner {
         return columns;
     }
 
-    private void reportNotGenerated(Schema schema) {
-        // Views and routines need their T-SQL translated, which this version does not do yet: the user must
-        // know that their logic is missing from the project, so it is a warning (needs review), not an info.
-        schema.objects().filter(ProjectPlanner::isCode).forEach(o -> diagnostics.add(
-                Diagnostic.warning(NOT_GENERATED, o.location(), o.kind()
-                        + " is not migrated yet: its T-SQL needs translation (no model generated)")
+    private void reportNotGenerated(Schema schema, Set<String> translated) {
+        // Views and routines the translator did not translate: the user must know that their logic is missing
+        // from the project, so it is a warning (needs review), not an info. Translated ones that cannot be
+        // placed get their own diagnostics from the TranslatedModelPlanner.
+        schema.objects().filter(ProjectPlanner::isCode)
+                .filter(o -> !translated.contains(TranslatedModelPlanner.key(o.name())))
+                .forEach(o -> diagnostics.add(Diagnostic.warning(NOT_GENERATED, o.location(), o.kind()
+                        + " is not migrated: its T-SQL was not translated (no model generated)")
                         .withObject(o.name().toString())));
     }
 

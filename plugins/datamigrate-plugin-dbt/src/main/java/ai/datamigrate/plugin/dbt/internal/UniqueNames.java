@@ -39,6 +39,11 @@ final class UniqueNames<T> {
         }
     }
 
+    /** Whether {@code name}, cut as {@link #allocate} would cut it, already has an owner. */
+    boolean taken(String name) {
+        return owners.containsKey(cut(name, ""));
+    }
+
     private String cut(String name, String suffix) {
         int room = maxLength - suffix.length();
         return (name.length() > room ? name.substring(0, room) : name) + suffix;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import ai.datamigrate.plugin.postgres.internal.PostgresTargetDialect;
 import ai.datamigrate.spi.catalog.Database;
 import ai.datamigrate.spi.output.GeneratedFile;
+import ai.datamigrate.spi.output.OutputRequest;
 import ai.datamigrate.spi.output.OutputResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,8 +81,14 @@ class DbtBuildIT {
     /** Writes the project, creates its raw tables empty, and returns the project folder. */
     private static Path project(Path folder, DbtConfig config, Database database, Map<String, String> env)
             throws Exception {
+        return project(folder, config, SampleDatabase.request(database), env);
+    }
+
+    private static Path project(Path folder, DbtConfig config, OutputRequest request, Map<String, String> env)
+            throws Exception {
         PostgresTargetDialect dialect = new PostgresTargetDialect();
-        OutputResult result = new DbtProjectTarget(config).generate(SampleDatabase.request(database));
+        Database database = request.database();
+        OutputResult result = new DbtProjectTarget(config).generate(request);
         for (GeneratedFile file : result.files()) {
             Path path = folder.resolve(file.path());
             Files.createDirectories(path.getParent());
@@ -162,5 +170,52 @@ class DbtBuildIT {
         assertEquals(2, failed.size(), failed.toString());
         assertTrue(failed.stream().anyMatch(f -> f.contains("freight") && f.endsWith(" 1")), failed.toString());
         assertTrue(failed.stream().anyMatch(f -> f.contains("ship_code") && f.endsWith(" 1")), failed.toString());
+    }
+
+    /**
+     * A mart over an intermediate model over the raw tables, as the translator will produce them: dbt builds both,
+     * the mart's contract holds, and the mart returns the rows SQL Server's views would.
+     */
+    @ParameterizedTest
+    @EnumSource(DbtConfig.ReferenceTables.class)
+    void martsAndIntermediateModelsReturnTheRowsOfTheViews(DbtConfig.ReferenceTables references,
+                                                           @TempDir Path folder) throws Exception {
+        String mode = references.name().toLowerCase(Locale.ROOT);
+        Map<String, String> env = environment("it_dbt_marts_" + mode);
+        String raw = "it_dbt_raw_marts_" + mode;
+        DbtConfig config = DbtConfig.bind(Map.of("dbt.raw-schema", raw, "dbt.reference-tables", mode));
+        Path project = project(folder, config, TranslatedModels.request(TranslatedModels.database(),
+                TranslatedModels.totals(), TranslatedModels.subtotals()), env);
+        execute(env, List.of(
+                "insert into " + raw + ".\"Customers\" (\"CustomerID\", \"CompanyName\") values"
+                        + " ('ALFKI', 'Alfreds Futterkiste'), ('BONAP', 'Bon app''')",
+                "insert into " + raw + ".\"Orders\" (\"OrderID\", \"CustomerID\", \"Freight\") values"
+                        + " (10248, 'ALFKI', 10.5), (10249, 'BONAP', null)",
+                "insert into " + raw + ".\"Order Details\" (\"OrderID\", \"ProductID\", \"UnitPrice\","
+                        + " \"Quantity\") values (10248, 11, 14, 12), (10248, 42, 9.8, 10), (10249, 72, 34.8, 5)"));
+        ProcessRunner.Result build = dbt(project, env, "build");
+        assertEquals(0, build.exitCode(), build.output());
+        assertTrue(build.output().contains("ERROR=0"), build.output());
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = connect(env); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select \"OrderID\", \"CustomerID\", \"Total\" from"
+                     + " it_dbt_marts_" + mode + ".order_totals order by 1")) {
+            while (result.next()) {
+                rows.add(result.getInt(1) + " " + result.getString(2) + " " + result.getBigDecimal(3)
+                        .stripTrailingZeros().toPlainString());
+            }
+        }
+        // 14 * 12 + 9.8 * 10 + 10.5 freight; 34.8 * 5 and no freight (NULL counts as 0).
+        assertEquals(List.of("10248 ALFKI 276.5", "10249 BONAP 174"), rows);
+        List<String> relations = new ArrayList<>();
+        try (Connection connection = connect(env); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select table_name, table_type from"
+                     + " information_schema.tables where table_schema = 'it_dbt_marts_" + mode + "' and table_name"
+                     + " in ('order_totals', 'int_northwind_mini__order_subtotals') order by 1")) {
+            while (result.next()) {
+                relations.add(result.getString(1) + " " + result.getString(2));
+            }
+        }
+        assertEquals(List.of("int_northwind_mini__order_subtotals VIEW", "order_totals BASE TABLE"), relations);
     }
 }

@@ -19,16 +19,16 @@ class DbtConfigTest {
     void defaults() {
         DbtConfig config = DbtConfig.bind(Map.of());
         assertEquals(new DbtConfig(DbtConfig.Naming.SNAKE, Optional.empty(), Optional.empty(), "raw",
-                DbtConfig.Materialization.VIEW), config);
+                DbtConfig.Materialization.VIEW, DbtConfig.ReferenceTables.REF), config);
     }
 
     @Test
     void bindsEveryKeyAndIgnoresOtherNamespaces() {
         DbtConfig config = DbtConfig.bind(Map.of("dbt.naming", "preserve", "dbt.project-name", "shop",
                 "dbt.profile-name", "shop-prod", "dbt.raw-schema", "landing", "dbt.staging-materialization", "table",
-                "mssql.url", "jdbc:whatever"));
+                "dbt.reference-tables", "source", "mssql.url", "jdbc:whatever"));
         assertEquals(new DbtConfig(DbtConfig.Naming.PRESERVE, Optional.of("shop"), Optional.of("shop-prod"),
-                "landing", DbtConfig.Materialization.TABLE), config);
+                "landing", DbtConfig.Materialization.TABLE, DbtConfig.ReferenceTables.SOURCE), config);
     }
 
     @Test

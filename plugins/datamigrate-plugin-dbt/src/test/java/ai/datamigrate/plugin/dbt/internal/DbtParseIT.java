@@ -53,8 +53,9 @@ class DbtParseIT {
     @Test
     void dbtParsesTheGeneratedProject(@TempDir Path project) throws Exception {
         String dbt = dbt();
-        OutputResult result = new DbtProjectTarget(DbtConfig.defaults())
-                .generate(SampleDatabase.request(SampleDatabase.databaseWithChecksAndHistory()));
+        OutputResult result = new DbtProjectTarget(DbtConfig.defaults()).generate(TranslatedModels.request(
+                TranslatedModels.withViews(SampleDatabase.databaseWithChecksAndHistory(), TranslatedModels.SUBTOTALS,
+                        TranslatedModels.TOTALS), TranslatedModels.totals(), TranslatedModels.subtotals()));
         for (GeneratedFile file : result.files()) {
             Path path = project.resolve(file.path());
             Files.createDirectories(path.getParent());
@@ -113,7 +114,22 @@ class DbtParseIT {
                         && m.at("/kwargs/column_name").asText().equals("customer_id"))
                 .findFirst().orElseThrow();
         assertEquals("ref('stg_northwind_mini__customers')", relationship.at("/kwargs/to").asText());
+        JsonNode mart = manifest.at("/nodes/model.northwind_mini.order_totals");
+        assertEquals(Set.of("model.northwind_mini.stg_northwind_mini__orders",
+                "model.northwind_mini.int_northwind_mini__order_subtotals"), texts(mart.at("/depends_on/nodes")));
+        assertTrue(mart.at("/contract/enforced").asBoolean(), "mart contract enforced");
+        assertEquals("table", mart.at("/config/materialized").asText());
+        assertEquals("Sales.Order Totals", mart.at("/config/meta/source_object").asText());
+        assertEquals("rule", mart.at("/config/meta/origin").asText());
+        assertEquals(Set.of("model.northwind_mini.stg_northwind_mini__order_details"), texts(manifest.at(
+                "/nodes/model.northwind_mini.int_northwind_mini__order_subtotals/depends_on/nodes")));
         assertEquals(SampleDatabase.CUSTOMERS_DESCRIPTION, manifest.at(
                 "/nodes/model.northwind_mini.stg_northwind_mini__customers/description").asText());
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 }
