@@ -6,6 +6,7 @@ module ai.datamigrate.spi {
     exports ai.datamigrate.spi;
     exports ai.datamigrate.spi.catalog;
     exports ai.datamigrate.spi.config;
+    exports ai.datamigrate.spi.data;
     exports ai.datamigrate.spi.diagnostic;
     exports ai.datamigrate.spi.load;
     exports ai.datamigrate.spi.output;

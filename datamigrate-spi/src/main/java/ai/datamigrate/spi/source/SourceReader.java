@@ -9,4 +9,9 @@ import ai.datamigrate.spi.Api;
 @Api(status = Api.Status.STABLE, since = "0.1")
 public interface SourceReader {
     SourceReadResult read(SourceInput input);
+
+    /** The rows the input holds (INSERTs of a script, a live server's tables), when this reader can stream them. */
+    default java.util.Optional<ai.datamigrate.spi.data.RowSource> rows(SourceInput input) {
+        return java.util.Optional.empty();
+    }
 }
