@@ -1,16 +1,18 @@
 package ai.datamigrate.plugin.mssql.internal;
 
+import ai.datamigrate.plugin.mssql.internal.project.SourceLayout;
 import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.source.SourceInput;
 import ai.datamigrate.spi.source.SourceReader;
 import ai.datamigrate.spi.source.SourceReaderFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
-/** Creates the reader of SQL Server scripts: accepts regular files named {@code *.sql}. */
+/**
+ * Creates the reader of SQL Server scripts. Accepts a {@code .sql} script, a folder of scripts, or an SSDT project
+ * (its {@code .sqlproj} file or the folder holding it).
+ */
 public final class MssqlSourceReaderFactory implements SourceReaderFactory {
 
     public static final String NAME = "mssql";
@@ -23,7 +25,8 @@ public final class MssqlSourceReaderFactory implements SourceReaderFactory {
 
     @Override
     public String description() {
-        return "SQL Server install scripts (.sql, UTF-8 or UTF-16, GO batches, SQLCMD variables)";
+        return "SQL Server scripts: a .sql file, a folder of scripts or an SSDT project (.sqlproj);"
+                + " UTF-8 or UTF-16, GO batches, SQLCMD variables";
     }
 
     @Override
@@ -33,11 +36,7 @@ public final class MssqlSourceReaderFactory implements SourceReaderFactory {
 
     @Override
     public boolean accepts(SourceInput input) {
-        return input.path()
-                .filter(p -> p.getFileName() != null
-                        && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
-                .filter(Files::isRegularFile)
-                .isPresent();
+        return input.path().filter(SourceLayout::accepts).isPresent();
     }
 
     @Override

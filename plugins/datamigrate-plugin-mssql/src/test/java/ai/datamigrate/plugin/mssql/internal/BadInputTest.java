@@ -64,9 +64,17 @@ class BadInputTest {
     }
 
     @Test
-    void unreadableFile() throws Exception {
+    void folderWithoutScriptsIsEmpty() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("folder.sql"));
-        assertEquals(ErrorCode.INPUT_UNREADABLE, failure(folder).errorCode());
+        assertEquals(ErrorCode.INPUT_EMPTY, failure(folder).errorCode());
+    }
+
+    @Test
+    void projectFileThatIsNoProjectIsUnreadable() throws Exception {
+        Path project = Files.writeString(dir.resolve("Shop.sqlproj"), "CREATE TABLE t (a int)");
+        DataMigrateException e = failure(project);
+        assertEquals(ErrorCode.INPUT_UNREADABLE, e.errorCode());
+        assertTrue(e.getMessage().contains("Shop.sqlproj"), e.getMessage());
     }
 
     @Test

@@ -33,6 +33,15 @@ public final class TestFiles {
         return repoRoot().resolve("samples/legacy-shop/legacy_shop.sql");
     }
 
+    /** The legacy-shop sample as an SSDT project, one object per file (test resources). */
+    public static Path ssdtLegacyShop() {
+        try {
+            return Path.of(TestFiles.class.getResource("/ssdt/LegacyShop/LegacyShop.sqlproj").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A script of the shared corpora, when they are present next to the repository. */
     public static Optional<Path> corpus(String relative) {
         Path path = repoRoot().resolve("../shared/corpora").resolve(relative).normalize();

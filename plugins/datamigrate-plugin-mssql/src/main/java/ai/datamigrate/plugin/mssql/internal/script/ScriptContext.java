@@ -45,16 +45,22 @@ final class ScriptContext {
     final String file;
     final String text;
     final List<Token> tokens;
-    final CatalogBuilder catalog = new CatalogBuilder();
-    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final ReadState state;
+    final CatalogBuilder catalog;
+    final List<Diagnostic> diagnostics;
     final Map<String, String> variables;
     /** The parsed bodies of views, routines and triggers by {@code kind:schema.name} (lower case), last definition wins. */
-    final Map<String, ModuleBody> bodies = new java.util.LinkedHashMap<>();
+    final Map<String, ModuleBody> bodies;
 
     /** Where the lines of {@code text} come from (SQLCMD includes move them). */
     final LineMap lines;
 
-    ScriptContext(String file, String text, List<Token> tokens, Map<String, String> variables, LineMap lines) {
+    ScriptContext(String file, String text, List<Token> tokens, Map<String, String> variables, LineMap lines,
+                  ReadState state) {
+        this.state = state;
+        this.catalog = state.catalog;
+        this.diagnostics = state.diagnostics;
+        this.bodies = state.bodies;
         this.file = file;
         this.lines = lines;
         this.text = text;
@@ -74,6 +80,16 @@ final class ScriptContext {
     void info(Token at, String message, Optional<String> object) {
         Diagnostic d = Diagnostic.info(IGNORED, location(at), message);
         diagnostics.add(object.map(d::withObject).orElse(d));
+    }
+
+    /**
+     * Puts the current statement off while the scripts are still being read: it names an object that a later
+     * statement or file may create. Once everything is read the statement is read again and reports for real.
+     */
+    void deferIfPossible() {
+        if (state.deferring) {
+            throw new ReadState.Defer();
+        }
     }
 
     void warning(String code, Token at, String message, Optional<String> object) {

@@ -7,12 +7,10 @@ import ai.datamigrate.spi.catalog.DataType;
 import ai.datamigrate.spi.catalog.Database;
 import ai.datamigrate.spi.catalog.Dependency;
 import ai.datamigrate.spi.catalog.ObjectName;
-import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.source.SourceReadResult;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,13 +27,11 @@ public final class ScriptReader {
     private static final List<String> EXTENDED_PROPERTY_ARGUMENTS = List.of("name", "value", "level0type",
             "level0name", "level1type", "level1name", "level2type", "level2name");
 
+    private final ReadState state;
     private final ScriptContext ctx;
     private final TableStatements tables;
     private final ModuleStatements modules;
-    /** Data statements per table, reported once per table: {@code dbo.Orders -> INSERT -> 830}. */
-    private final Map<String, DataCount> data = new LinkedHashMap<>();
     private final Set<String> userVariables;
-    private String databaseName;
     private static final int MAX_DEPTH = 128;
     private int depth;
 
@@ -53,7 +49,14 @@ public final class ScriptReader {
      */
     public ScriptReader(String file, String text, List<Token> tokens, Map<String, String> variables, LineMap lines,
                         List<Diagnostic> diagnostics) {
-        this.ctx = new ScriptContext(file, text, tokens, variables, lines);
+        this(new ReadState(), file, text, tokens, variables, lines, diagnostics);
+    }
+
+    /** One script of several read into the same catalog ({@link ScriptSetReader}). */
+    ScriptReader(ReadState state, String file, String text, List<Token> tokens, Map<String, String> variables,
+                 LineMap lines, List<Diagnostic> diagnostics) {
+        this.state = state;
+        this.ctx = new ScriptContext(file, text, tokens, variables, lines, state);
         this.ctx.diagnostics.addAll(diagnostics);
         this.tables = new TableStatements(ctx);
         this.modules = new ModuleStatements(ctx);
@@ -62,24 +65,65 @@ public final class ScriptReader {
 
     /** @param fallbackDatabaseName the name when the script neither creates nor uses a database */
     public SourceReadResult read(String fallbackDatabaseName) {
+        readBatches(false);
+        return finish(state, fallbackDatabaseName);
+    }
+
+    /**
+     * Reads the batches of this script. With {@code typesFirst}, only the batches that start by defining a type or
+     * a schema (which other files' tables use); without, the others (all of them when no type pass ran).
+     */
+    void readBatches(boolean typesFirst) {
         for (Batch batch : BatchSplitter.split(ctx.tokens)) {
-            readBatch(batch);
+            if (!typesFirst || definesTypeOrSchema(batch)) {
+                readBatch(batch);
+            }
         }
-        for (Map.Entry<String, DataCount> entry : data.entrySet()) {
-            DataCount count = entry.getValue();
+    }
+
+    /** Reads the batches {@link #readBatches(boolean) readBatches(true)} left. */
+    void readOtherBatches() {
+        for (Batch batch : BatchSplitter.split(ctx.tokens)) {
+            if (!definesTypeOrSchema(batch)) {
+                readBatch(batch);
+            }
+        }
+    }
+
+    private boolean definesTypeOrSchema(Batch batch) {
+        if (batch.to() - batch.from() < 2) {
+            return false;
+        }
+        Token first = ctx.tokens.get(batch.from());
+        Token second = ctx.tokens.get(batch.from() + 1);
+        return first.is("CREATE") && (second.is("TYPE") || second.is("SCHEMA"))
+                || (first.is("EXEC") || first.is("EXECUTE")) && second.value().equalsIgnoreCase("sp_addtype");
+    }
+
+    /**
+     * Reads the statements put off while reading, reports the data statements and builds the catalog. Dependencies
+     * are resolved only now: objects may appear before what they use.
+     */
+    static SourceReadResult finish(ReadState state, String fallbackDatabaseName) {
+        state.deferring = false;
+        for (ReadState.Deferred d : List.copyOf(state.deferred)) {
+            d.reader().statementWithRecovery(new TokenCursor(d.reader().ctx.tokens, d.from(), d.end()));
+        }
+        state.deferred.clear();
+        for (Map.Entry<String, ReadState.DataCount> entry : state.data.entrySet()) {
+            ReadState.DataCount count = entry.getValue();
             List<String> parts = new ArrayList<>();
             count.byVerb.forEach((verb, n) -> parts.add(n + " " + verb));
             int total = count.byVerb.values().stream().mapToInt(Integer::intValue).sum();
-            ctx.diagnostics.add(Diagnostic.info(ScriptContext.IGNORED, count.first, String.join(", ", parts)
+            state.diagnostics.add(Diagnostic.info(ScriptContext.IGNORED, count.first, String.join(", ", parts)
                     + (total == 1 ? " statement" : " statements") + " for " + entry.getKey()
                     + " (data loading is a later step)").withObject(entry.getKey()));
         }
-        String name = databaseName != null ? databaseName : fallbackDatabaseName;
-        Database built = ctx.catalog.build(name);
-        // Resolved once the whole script is read: objects may appear before what they use.
+        String name = state.databaseName != null ? state.databaseName : fallbackDatabaseName;
+        Database built = state.catalog.build(name);
         Dependencies dependencies = new Dependencies(built);
-        List<Dependency> found = dependencies.collect(ctx.bodies.values());
-        List<Diagnostic> diagnostics = new ArrayList<>(ctx.diagnostics);
+        List<Dependency> found = dependencies.collect(state.bodies.values());
+        List<Diagnostic> diagnostics = new ArrayList<>(state.diagnostics);
         diagnostics.addAll(dependencies.diagnostics());
         diagnostics.sort(null);
         return new SourceReadResult(new Database(built.name(), built.schemas(), built.description(), found),
@@ -106,6 +150,10 @@ public final class ScriptReader {
         int start = c.position();
         try {
             statement(c);
+        } catch (ReadState.Defer e) {
+            state.deferred.add(new ReadState.Deferred(this, start, c.end()));
+            c.reset(Math.max(c.position(), start + 1));
+            ctx.skipToStatementEnd(c, true);
         } catch (SyntaxException e) {
             ctx.warning(ScriptContext.SYNTAX_ERROR, e.token(), "cannot read '" + ctx.firstWords(start, 4) + "' (line "
                     + ctx.tokens.get(start).line() + "): " + e.getMessage() + "; skipped to the next statement",
@@ -294,7 +342,7 @@ public final class ScriptReader {
 
     private void database(String name) {
         if (!SYSTEM_DATABASES.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith("$(")) {
-            databaseName = name;
+            state.databaseName = name;
         }
     }
 
@@ -397,17 +445,8 @@ public final class ScriptReader {
 
     private void count(Token at, ObjectName table, String verb) {
         String name = ctx.tableDisplayName(table);
-        DataCount count = data.computeIfAbsent(name, k -> new DataCount(ctx.location(at)));
+        ReadState.DataCount count = state.data.computeIfAbsent(name, k -> new ReadState.DataCount(ctx.location(at)));
         count.byVerb.merge(verb, 1, Integer::sum);
-    }
-
-    private static final class DataCount {
-        final SourceLocation first;
-        final Map<String, Integer> byVerb = new LinkedHashMap<>();
-
-        DataCount(SourceLocation first) {
-            this.first = first;
-        }
     }
 
     // ---------------------------------------------------------------- EXEC
@@ -565,6 +604,7 @@ public final class ScriptReader {
     }
 
     private void unknownObject(Token at, String what) {
+        ctx.deferIfPossible();
         ctx.warning(ScriptContext.UNKNOWN_OBJECT, at, "MS_Description for " + what
                 + ", which this script does not create", Optional.empty());
     }

@@ -432,6 +432,7 @@ final class TableStatements {
         }
         ctx.expectStatementEnd(c);
         if (table.isEmpty()) {
+            ctx.deferIfPossible();
             ctx.warning(ScriptContext.UNKNOWN_OBJECT, create, "index " + name + " is on table " + tableName
                     + ", which this script does not create; the index is not kept", Optional.of(tableName.toString()));
             return;
@@ -462,6 +463,7 @@ final class TableStatements {
         ObjectName name = ctx.objectName(c);
         Optional<TableBuilder> found = ctx.catalog.table(name);
         if (found.isEmpty()) {
+            ctx.deferIfPossible();
             ctx.skipToStatementEnd(c, true);
             ctx.warning(ScriptContext.UNKNOWN_OBJECT, alter, "ALTER TABLE of " + name
                     + ", which this script does not create; the change is not kept", Optional.of(name.toString()));

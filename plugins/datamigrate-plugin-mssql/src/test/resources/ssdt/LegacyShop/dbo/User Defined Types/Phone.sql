@@ -1,0 +1,2 @@
+CREATE TYPE [dbo].[Phone]
+    FROM VARCHAR (24) NULL;

@@ -1,0 +1,3 @@
+CREATE NONCLUSTERED INDEX [IX_Orders_CustomerID]
+    ON [sales].[Orders]([CustomerID] ASC)
+    INCLUDE([OrderDate]);
