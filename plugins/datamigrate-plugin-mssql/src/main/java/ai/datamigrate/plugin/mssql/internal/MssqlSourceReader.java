@@ -1,6 +1,7 @@
 package ai.datamigrate.plugin.mssql.internal;
 
 import ai.datamigrate.plugin.mssql.internal.lexer.Lexer;
+import ai.datamigrate.plugin.mssql.internal.lexer.ScriptDecoder;
 import ai.datamigrate.plugin.mssql.internal.lexer.Token;
 import ai.datamigrate.plugin.mssql.internal.project.SourceLayout;
 import ai.datamigrate.plugin.mssql.internal.script.ScriptReader;

@@ -1,7 +1,7 @@
 package ai.datamigrate.plugin.mssql.internal.bench;
 
 import ai.datamigrate.plugin.mssql.internal.MssqlSourceReaderFactory;
-import ai.datamigrate.plugin.mssql.internal.ScriptDecoder;
+import ai.datamigrate.plugin.mssql.internal.lexer.ScriptDecoder;
 import ai.datamigrate.plugin.mssql.internal.lexer.Lexer;
 import ai.datamigrate.plugin.mssql.internal.lexer.Token;
 import ai.datamigrate.plugin.mssql.internal.parser.ParseResult;

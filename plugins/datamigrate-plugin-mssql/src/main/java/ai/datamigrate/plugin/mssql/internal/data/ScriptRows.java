@@ -1,6 +1,6 @@
 package ai.datamigrate.plugin.mssql.internal.data;
 
-import ai.datamigrate.plugin.mssql.internal.ScriptDecoder;
+import ai.datamigrate.plugin.mssql.internal.lexer.ScriptDecoder;
 import ai.datamigrate.plugin.mssql.internal.lexer.Lexer;
 import ai.datamigrate.plugin.mssql.internal.lexer.Token;
 import ai.datamigrate.plugin.mssql.internal.lexer.TokenType;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import ai.datamigrate.plugin.mssql.internal.ScriptDecoder;
+import ai.datamigrate.plugin.mssql.internal.lexer.ScriptDecoder;
 import ai.datamigrate.plugin.mssql.internal.TestFiles;
 import ai.datamigrate.plugin.mssql.internal.lexer.Lexer;
 import ai.datamigrate.plugin.mssql.internal.lexer.Token;

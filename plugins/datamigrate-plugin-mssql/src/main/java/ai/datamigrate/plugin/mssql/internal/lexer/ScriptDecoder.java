@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.mssql.internal;
+package ai.datamigrate.plugin.mssql.internal.lexer;
 
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
