@@ -18,6 +18,7 @@ import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.config.ConfigurableFactory;
+import ai.datamigrate.spi.data.RowSource;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.load.DataLoaderFactory;
 import ai.datamigrate.spi.load.LoadRequest;
@@ -28,6 +29,7 @@ import ai.datamigrate.spi.output.OutputResult;
 import ai.datamigrate.spi.output.OutputTargetFactory;
 import ai.datamigrate.spi.source.SourceInput;
 import ai.datamigrate.spi.source.SourceReadResult;
+import ai.datamigrate.spi.source.SourceReader;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TargetDialectFactory;
@@ -58,6 +60,8 @@ import org.slf4j.LoggerFactory;
 public final class DataMigrateHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataMigrateHost.class);
+    private static final ErrorCode LOAD_NO_ROWS = new ErrorCode("DM-LOAD-NO-ROWS", ai.datamigrate.spi.ErrorKind.USER,
+            false);
 
     private final PluginRegistry registry;
     private final Settings settings;
@@ -117,6 +121,15 @@ public final class DataMigrateHost {
 
     /** Reads the input into a catalog. */
     public InspectResult inspect(Path input, Map<String, String> variables) {
+        return read(input, variables).inspected();
+    }
+
+    /** The reader that read an input, kept so that the rows can come from the same reader as the catalog. */
+    private record Reading(Contribution<SourceReaderFactory> contribution, SourceReader reader, SourceInput input,
+                           InspectResult inspected) {
+    }
+
+    private Reading read(Path input, Map<String, String> variables) {
         InputFiles.check(input);
         SourceInput sourceInput = new SourceInput(input.toString(), Optional.of(input), variables);
         Contribution<SourceReaderFactory> reader = registry.sourceReaders().stream()
@@ -125,9 +138,12 @@ public final class DataMigrateHost {
                 .orElseThrow(() -> new DataMigrateException(ErrorCode.INPUT_UNREADABLE, "no source reader accepts "
                         + input + "; available readers: " + describe(registry.sourceReaders())));
         LOG.debug("reading {} with source reader '{}'", input, reader.name());
-        SourceReadResult result = PluginRegistry.callPlugin(reader.plugin(), "read " + input, () -> reader.factory()
-                .create(configFor(reader.factory()), context).read(sourceInput));
-        return new InspectResult(reader.name(), result.database(), sorted(result.diagnostics()));
+        SourceReader instance = PluginRegistry.callPlugin(reader.plugin(), "create source reader '" + reader.name()
+                + "'", () -> reader.factory().create(configFor(reader.factory()), context));
+        SourceReadResult result = PluginRegistry.callPlugin(reader.plugin(), "read " + input,
+                () -> instance.read(sourceInput));
+        return new Reading(reader, instance, sourceInput,
+                new InspectResult(reader.name(), result.database(), sorted(result.diagnostics())));
     }
 
     /** Reads the input and writes the output folder atomically, the migration report included. */
@@ -155,8 +171,8 @@ public final class DataMigrateHost {
     }
 
     /**
-     * Creates the raw tables of the input's catalog on the target database (rows come with the data-loading
-     * step). The loader is the first one that accepts the URL.
+     * Creates the raw tables of the input's catalog on the target database and, unless schema only, loads the rows
+     * that the same source reader streams from the input. The loader is the first one that accepts the URL.
      */
     public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options) {
         Contribution<DataLoaderFactory> loader = registry.dataLoaders().stream()
@@ -165,14 +181,43 @@ public final class DataMigrateHost {
                 .findFirst()
                 .orElseThrow(() -> new DataMigrateException(ErrorCode.PLUGIN_NOT_FOUND, "no data loader accepts "
                         + masker.mask(options.targetUrl()) + "; available loaders: " + describe(registry.dataLoaders())));
-        InspectResult inspected = inspect(input, variables);
+        Reading reading = read(input, variables);
+        InspectResult inspected = reading.inspected();
+        Optional<RowSource> rows = Optional.empty();
+        if (!options.schemaOnly()) {
+            rows = PluginRegistry.callPlugin(reading.contribution().plugin(), "open the rows of " + input,
+                    () -> reading.reader().rows(reading.input()));
+            if (rows.isEmpty()) {
+                throw new DataMigrateException(LOAD_NO_ROWS, "source reader '" + inspected.sourceReader()
+                        + "' cannot read rows from " + input + "; use --schema-only to create the raw tables only");
+            }
+        }
+        Optional<RowSource> loadRows = rows;
+        Map<String, String> config = loaderConfig(loader.factory(), options);
         LoadResult result = PluginRegistry.callPlugin(loader.plugin(), "load into " + masker.mask(options.targetUrl()),
-                () -> loader.factory().create(configFor(loader.factory()), context).load(new LoadRequest(
+                () -> loader.factory().create(config, context).load(new LoadRequest(
                         inspected.database(), options.targetUrl(), options.rawSchema(), options.tables(),
-                        options.replace(), options.schemaOnly())));
+                        options.replace(), options.schemaOnly(), loadRows)));
         List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
         diagnostics.addAll(result.diagnostics());
         return new LoadResult(result.tables(), sorted(diagnostics));
+    }
+
+    /**
+     * The loader's settings plus the reject options of the command line. {@link LoadRequest} has no fields for them
+     * yet, so they travel as the loader's own {@code <namespace>.reject-dir} / {@code <namespace>.max-rejects} keys,
+     * and only to a loader that declares them; the command line wins over {@code --set}.
+     */
+    private Map<String, String> loaderConfig(DataLoaderFactory factory, LoadRequestOptions options) {
+        Map<String, String> config = new java.util.HashMap<>(configFor(factory));
+        String namespace = factory.configSpec().namespace();
+        Set<String> declared = factory.configSpec().keys();
+        options.rejectDir().filter(d -> declared.contains(namespace + ".reject-dir"))
+                .ifPresent(d -> config.put(namespace + ".reject-dir", d.toString()));
+        if (options.maxRejects().isPresent() && declared.contains(namespace + ".max-rejects")) {
+            config.put(namespace + ".max-rejects", Long.toString(options.maxRejects().getAsLong()));
+        }
+        return Map.copyOf(config);
     }
 
     /**

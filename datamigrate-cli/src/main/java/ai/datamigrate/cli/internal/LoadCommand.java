@@ -3,6 +3,7 @@ package ai.datamigrate.cli.internal;
 import ai.datamigrate.core.DataMigrateHost;
 import ai.datamigrate.core.LoadRequestOptions;
 import ai.datamigrate.spi.catalog.ObjectName;
+import ai.datamigrate.spi.diagnostic.Severity;
 import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
 import java.nio.file.Path;
@@ -10,21 +11,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Creates the raw tables of a SQL Server script on the target database, in the source's names "
-                + "and with mapped types, so that the generated dbt project can run.",
+                + "and with mapped types, and loads the input's rows into them with COPY, one transaction per table, "
+                + "verified against the source (row counts, per-column counts, min, max, sums and value hashes).",
                 "Credentials come from --set postgres.user=... / postgres.password=... or DATAMIGRATE_PG_USER / "
                         + "DATAMIGRATE_PG_PASSWORD; never put them in the URL."})
 final class LoadCommand implements Callable<Integer> {
 
     @ParentCommand
     RootCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "A T-SQL script (.sql).")
     Path input;
@@ -48,6 +57,16 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Drop and re-create raw tables that exist.")
     boolean replace;
 
+    @Option(names = "--reject-dir", paramLabel = "DIR",
+            description = "Folder for <schema>.<table>.rejects.tsv, the rows that could not be converted "
+                    + "(default: datamigrate-rejects in the current folder).")
+    Path rejectDir;
+
+    @Option(names = "--max-rejects", paramLabel = "N",
+            description = "Rejected rows a table may have and still be loaded without them; one more and the table "
+                    + "is rolled back (default: 0).")
+    Long maxRejects;
+
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
     Map<String, String> variables = new LinkedHashMap<>();
 
@@ -58,16 +77,39 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         DataMigrateHost host = root.host();
         List<ObjectName> names = tables.stream().map(LoadCommand::objectName).toList();
-        LoadResult result = host.load(input, variables, new LoadRequestOptions(targetUrl, schema, names, replace,
-                schemaOnly));
+        if (maxRejects != null && maxRejects < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-rejects must be 0 or more, not " + maxRejects);
+        }
+        LoadRequestOptions options = new LoadRequestOptions(targetUrl, schema, names, replace, schemaOnly,
+                Optional.ofNullable(rejectDir), maxRejects == null ? OptionalLong.empty() : OptionalLong.of(maxRejects));
+        LoadResult result = host.load(input, variables, options);
         Terminal terminal = root.cli.terminal();
         Diagnostics.print(terminal, result.diagnostics(), verbose);
-        for (LoadedTable table : result.tables()) {
-            terminal.message("created " + table.targetSchema() + "." + table.targetTable() + " (" + table.columns()
-                    + " columns) from " + table.source());
+        String target = host.masker().mask(targetUrl);
+        if (schemaOnly) {
+            for (LoadedTable table : result.tables()) {
+                terminal.message("created " + table.targetSchema() + "." + table.targetTable() + " ("
+                        + table.columns() + " columns) from " + table.source());
+            }
+            terminal.message("created " + result.tables().size() + " raw tables on " + target);
+            return ExitCode.OK;
         }
-        terminal.message("created " + result.tables().size() + " raw tables on " + host.masker().mask(targetUrl));
-        return ExitCode.OK;
+        long rows = 0;
+        for (LoadedTable table : result.tables()) {
+            terminal.message("loaded " + table.rows() + " rows into " + table.targetSchema() + "."
+                    + table.targetTable() + " (verified)");
+            rows += table.rows();
+        }
+        // a table that failed (rejects past --max-rejects, COPY error, verification difference) is an error
+        // diagnostic naming it, and was rolled back
+        java.util.Set<String> loaded = new java.util.HashSet<>();
+        result.tables().forEach(t -> loaded.add(t.source().toString()));
+        long failed = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
+                .flatMap(d -> d.object().stream()).filter(o -> !loaded.contains(o)).distinct().count();
+        terminal.message("loaded " + rows + " rows into " + result.tables().size() + " raw tables on " + target
+                + (failed == 0 ? "" : "; " + failed + " tables failed and were rolled back (see the errors above)"));
+        return failed == 0 ? ExitCode.OK : ExitCode.NEEDS_REVIEW;
     }
 
     private static ObjectName objectName(String text) {

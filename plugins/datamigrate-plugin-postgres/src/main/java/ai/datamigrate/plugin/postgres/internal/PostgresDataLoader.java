@@ -6,13 +6,16 @@ import ai.datamigrate.spi.ErrorKind;
 import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.ObjectName;
+import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
+import ai.datamigrate.spi.data.RowSource;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.load.DataLoader;
 import ai.datamigrate.spi.load.LoadRequest;
 import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
 import ai.datamigrate.spi.target.TypeMapping;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,18 +25,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Creates the raw tables of a catalog in PostgreSQL: one table per source table, in the source's names, with
- * the mapped types and no constraints (the raw layer holds data as it came; dbt tests check it). Everything
- * happens in one transaction, so a failure leaves the database as it was.
+ * the mapped types and no constraints (the raw layer holds data as it came; dbt tests check it). Schema only,
+ * everything happens in one transaction. With rows, each table is created, filled with {@code COPY} and verified in
+ * a transaction of its own, so a failed table never stays half-loaded and the others still load.
  */
 final class PostgresDataLoader implements DataLoader {
 
     private static final ErrorCode TABLE_EXISTS = new ErrorCode("PG-RAW-TABLE-EXISTS", ErrorKind.USER, false);
-    private static final ErrorCode ROWS_NOT_YET = new ErrorCode("PG-LOAD-ROWS-UNAVAILABLE", ErrorKind.USER, false);
+    private static final ErrorCode ROWS_MISSING = new ErrorCode("PG-LOAD-ROWS-UNAVAILABLE", ErrorKind.USER, false);
     private static final ErrorCode CONNECT_FAILED = new ErrorCode("PG-CONNECT-FAILED", ErrorKind.EXTERNAL, true);
     private static final ErrorCode DDL_FAILED = new ErrorCode("PG-DDL-FAILED", ErrorKind.EXTERNAL, false);
 
@@ -41,19 +49,32 @@ final class PostgresDataLoader implements DataLoader {
     private final String user;
     private final String password;
     private final PluginContext context;
+    private final Path rejectDirectory;
+    private final long maxRejects;
 
     PostgresDataLoader(PostgresTargetDialect dialect, String user, String password, PluginContext context) {
+        this(dialect, user, password, context, Path.of(PostgresDataLoaderFactory.DEFAULT_REJECT_DIR), 0);
+    }
+
+    /**
+     * @param rejectDirectory where {@code <schema>.<table>.rejects.tsv} files go
+     * @param maxRejects      rejected rows a table may have and still be loaded (without them)
+     */
+    PostgresDataLoader(PostgresTargetDialect dialect, String user, String password, PluginContext context,
+                       Path rejectDirectory, long maxRejects) {
         this.dialect = dialect;
         this.user = user;
         this.password = password;
         this.context = context;
+        this.rejectDirectory = rejectDirectory;
+        this.maxRejects = maxRejects;
     }
 
     @Override
     public LoadResult load(LoadRequest request) {
-        if (!request.schemaOnly()) {
-            throw new DataMigrateException(ROWS_NOT_YET,
-                    "loading rows is not available yet; use --schema-only to create the raw tables");
+        if (!request.schemaOnly() && request.rows().isEmpty()) {
+            throw new DataMigrateException(ROWS_MISSING,
+                    "the input offers no rows to load; use --schema-only to create the raw tables only");
         }
         List<Table> tables = selectTables(request);
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -65,17 +86,169 @@ final class PostgresDataLoader implements DataLoader {
         properties.setProperty("ApplicationName", "datamigrate");
         try (Connection connection = connect(request.targetUrl(), properties)) {
             connection.setAutoCommit(false);
-            try {
-                List<LoadedTable> loaded = createTables(connection, request, tables, diagnostics);
-                connection.commit();
-                return new LoadResult(loaded, diagnostics);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+            if (request.schemaOnly()) {
+                try {
+                    List<LoadedTable> loaded = createTables(connection, request, tables, diagnostics);
+                    connection.commit();
+                    return new LoadResult(loaded, diagnostics);
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
             }
+            return loadRows(connection, request, tables, request.rows().orElseThrow(), diagnostics);
         } catch (SQLException e) {
             throw new DataMigrateException(DDL_FAILED, "could not create the raw tables on "
                     + context.maskSecrets(request.targetUrl()) + ": " + context.maskSecrets(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * Creates and fills each table in a transaction of its own, verified before the commit: a table that fails
+     * (rejects past the threshold, a COPY error, a verification difference) is rolled back and reported, and the
+     * other tables still load.
+     */
+    private LoadResult loadRows(Connection connection, LoadRequest request, List<Table> tables, RowSource rows,
+                                List<Diagnostic> diagnostics) throws SQLException {
+        try {
+            createSchemas(connection, request, tables);
+            if (!request.replace()) {
+                for (Table table : tables) {
+                    String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
+                    if (exists(connection, schema, table.name().name())) {
+                        throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + table.name().name()
+                                + " exists already; use --replace to drop and re-create it");
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+        List<ObjectName> withRows = rows.tables();
+        for (ObjectName name : withRows) {
+            if (request.database().tables().noneMatch(t -> t.name().matches(name))) {
+                diagnostics.add(Diagnostic.warning("PG-LOAD-UNKNOWN-TABLE", SourceLocation.unknown(
+                        request.database().name()), "the input has rows for " + name
+                        + ", which it does not create; they are not loaded").withObject(name.toString()));
+            }
+        }
+        CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
+        List<LoadedTable> loaded = new ArrayList<>();
+        for (Table table : tables) {
+            boolean hasRows = withRows.stream().anyMatch(n -> n.matches(table.name()));
+            loadTable(connection, copyManager, request, table, hasRows ? Optional.of(rows) : Optional.empty(),
+                    diagnostics).ifPresent(loaded::add);
+        }
+        return new LoadResult(loaded, diagnostics);
+    }
+
+    private Optional<LoadedTable> loadTable(Connection connection, CopyManager copyManager, LoadRequest request,
+                                            Table table, Optional<RowSource> rows, List<Diagnostic> diagnostics)
+            throws SQLException {
+        String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
+        String name = table.name().name();
+        String target = schema + "." + name;
+        List<ColumnConverter> converters = table.columns().stream()
+                .map(c -> ColumnConverter.forType(dialect.mapType(c.type()).targetType())).toList();
+        CopyIn copy = null;
+        try (RejectFile rejects = new RejectFile(rejectDirectory, schema, name)) {
+            try (Statement statement = connection.createStatement()) {
+                if (request.replace()) {
+                    statement.execute("drop table if exists " + qualified(schema, name) + " cascade");
+                }
+                statement.execute(createTable(schema, table, diagnostics));
+            }
+            if (converters.isEmpty()) {
+                connection.commit();
+                return Optional.of(new LoadedTable(table.name(), schema, name, 0, 0));
+            }
+            copy = copyManager.copyIn("copy " + qualified(schema, name) + " (" + columnList(table)
+                    + ") from stdin");
+            TableCopy consumer = new TableCopy(table, converters, copy, rejects, maxRejects);
+            if (rows.isPresent()) {
+                try {
+                    rows.get().read(table.name(), consumer);
+                } catch (RuntimeException e) {
+                    return fail(connection, copy, diagnostics, table, "reading its rows from the input failed: "
+                            + e.getMessage());
+                }
+            }
+            Optional<SQLException> copyFailure = consumer.finish();
+            if (copyFailure.isPresent()) {
+                return fail(connection, copy, diagnostics, table, "COPY into " + target + " failed: "
+                        + context.maskSecrets(String.valueOf(copyFailure.get().getMessage())));
+            }
+            if (consumer.overThreshold()) {
+                return fail(connection, copy, diagnostics, table, rejects.count() + " rows could not be converted, more "
+                        + "than the " + maxRejects + " allowed (--max-rejects); they are listed in " + rejects.path()
+                        + "; the table was rolled back");
+            }
+            long copied;
+            try {
+                copied = copy.endCopy();
+            } catch (SQLException e) {
+                // PostgreSQL checks the values (e.g. xml) as they arrive; the last batch fails only here
+                return fail(connection, copy, diagnostics, table, "COPY into " + target + " failed: "
+                        + context.maskSecrets(String.valueOf(e.getMessage())));
+            }
+            copy = null;
+            List<String> differences = TableVerifier.verify(connection, dialect, schema, table, converters,
+                    consumer.rows(), copied, consumer.stats());
+            if (!differences.isEmpty()) {
+                connection.rollback();
+                for (String difference : differences) {
+                    diagnostics.add(Diagnostic.error("PG-LOAD-VERIFY-MISMATCH", table.location(), "verification of "
+                            + target + " failed: " + difference + "; the table was rolled back")
+                            .withObject(table.name().toString()));
+                }
+                return Optional.empty();
+            }
+            connection.commit();
+            diagnostics.add(Diagnostic.info("PG-LOAD-VERIFIED", table.location(), "loaded " + consumer.rows()
+                    + " rows into " + target + "; verified row count and, for " + converters.size()
+                    + " columns, non-null counts, min/max, sums and value hashes").withObject(table.name().toString()));
+            if (rejects.count() > 0) {
+                diagnostics.add(Diagnostic.warning("PG-LOAD-REJECTED-ROWS", table.location(), rejects.count()
+                        + " rows of " + table.name() + " could not be converted and were not loaded (at most "
+                        + maxRejects + " allowed); they are listed in " + rejects.path())
+                        .withObject(table.name().toString()));
+            }
+            return Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(), consumer.rows()));
+        } catch (SQLException | RuntimeException e) {
+            return fail(connection, copy, diagnostics, table, "loading into " + target + " failed: "
+                    + context.maskSecrets(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Rolls the table back (cancelling a running COPY first) and reports why. */
+    private static Optional<LoadedTable> fail(Connection connection, CopyIn copy, List<Diagnostic> diagnostics,
+                                              Table table, String reason) throws SQLException {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                // the COPY is already broken; the rollback below is what matters
+            }
+        }
+        connection.rollback();
+        diagnostics.add(Diagnostic.error("PG-LOAD-TABLE-FAILED", table.location(), reason)
+                .withObject(table.name().toString()));
+        return Optional.empty();
+    }
+
+    private String columnList(Table table) {
+        return String.join(", ", table.columns().stream().map(c -> dialect.quoteIdentifier(c.name())).toList());
+    }
+
+    private void createSchemas(Connection connection, LoadRequest request, List<Table> tables) throws SQLException {
+        Set<String> schemas = new LinkedHashSet<>();
+        tables.forEach(t -> schemas.add(RawLayout.schemaFor(request.rawSchema(), t.name().schema())));
+        try (Statement statement = connection.createStatement()) {
+            for (String schema : schemas) {
+                statement.execute("create schema if not exists " + dialect.quoteIdentifier(schema));
+            }
         }
     }
 
@@ -105,13 +278,7 @@ final class PostgresDataLoader implements DataLoader {
 
     private List<LoadedTable> createTables(Connection connection, LoadRequest request, List<Table> tables,
                                            List<Diagnostic> diagnostics) throws SQLException {
-        Set<String> schemas = new LinkedHashSet<>();
-        tables.forEach(t -> schemas.add(RawLayout.schemaFor(request.rawSchema(), t.name().schema())));
-        try (Statement statement = connection.createStatement()) {
-            for (String schema : schemas) {
-                statement.execute("create schema if not exists " + dialect.quoteIdentifier(schema));
-            }
-        }
+        createSchemas(connection, request, tables);
         List<LoadedTable> loaded = new ArrayList<>();
         for (Table table : tables) {
             String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());

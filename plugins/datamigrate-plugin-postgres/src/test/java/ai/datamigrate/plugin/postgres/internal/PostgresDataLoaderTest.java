@@ -62,12 +62,13 @@ class PostgresDataLoaderTest {
     }
 
     @Test
-    void rowsAreRefusedUntilDataLoadingExists() {
+    void loadingRowsWithoutARowSourceIsAUserError() {
         Database database = new Database("shop", List.of(new Schema("dbo", List.of(table("dbo", "T",
                 column("a", DataType.of("int")))), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 Optional.empty())), Optional.empty());
         DataMigrateException e = assertThrows(DataMigrateException.class, () -> loader.load(new LoadRequest(database,
                 "jdbc:postgresql://127.0.0.1:1/x", "raw", List.of(), false, false)));
+        assertTrue(e.getMessage().contains("offers no rows"), e.getMessage());
         assertTrue(e.getMessage().contains("--schema-only"), e.getMessage());
     }
 

@@ -1,0 +1,402 @@
+package ai.datamigrate.plugin.postgres.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Converts the values of one raw column to their canonical text, which is both what {@code COPY} receives (before
+ * escaping) and what verification hashes. The same canonical text is rebuilt from the loaded table through JDBC
+ * ({@link #canonical(ResultSet, int)}), so source and target are compared value by value, independent of PostgreSQL's
+ * output formats (numeric scale padding, {@code t}/{@code f}, char padding).
+ */
+final class ColumnConverter {
+
+    /** How a mapped PostgreSQL type is converted and compared. */
+    enum Kind {
+        INTEGER, NUMERIC, REAL, DOUBLE, BOOLEAN, BYTEA, UUID, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, CHAR, TEXT;
+
+        /** Whether min and max are meaningful and collation-free (text is compared by PostgreSQL's collation). */
+        boolean ordered() {
+            return switch (this) {
+                case INTEGER, NUMERIC, REAL, DOUBLE, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> true;
+                default -> false;
+            };
+        }
+
+        /** Whether a sum is exact (floating point sums depend on the order of the rows). */
+        boolean summed() {
+            return this == INTEGER || this == NUMERIC;
+        }
+    }
+
+    /** A value that cannot be converted to the column's type; the row goes to the reject file. */
+    static final class ConversionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConversionException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final Pattern TYPE = Pattern.compile("([a-z ]+?)\\s*(?:\\((\\d+)(?:\\s*,\\s*(\\d+))?\\))?");
+    private static final DateTimeFormatter TIME_FORMAT = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss").optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME_FORMAT = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(TIME_FORMAT).toFormatter(Locale.ROOT);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final String targetType;
+    private final Kind kind;
+    private final OptionalInt length;
+    private final OptionalInt scale;
+    private final BigDecimal integerLimit;
+
+    private ColumnConverter(String targetType, Kind kind, OptionalInt length, OptionalInt scale,
+                            BigDecimal integerLimit) {
+        this.targetType = targetType;
+        this.kind = kind;
+        this.length = length;
+        this.scale = scale;
+        this.integerLimit = integerLimit;
+    }
+
+    /** For a type the postgres dialect maps to, e.g. {@code numeric(19,4)}, {@code timestamp(3)}, {@code varchar(40)}. */
+    static ColumnConverter forType(String targetType) {
+        Matcher m = TYPE.matcher(targetType.toLowerCase(Locale.ROOT).strip());
+        if (!m.matches()) {
+            return new ColumnConverter(targetType, Kind.TEXT, OptionalInt.empty(), OptionalInt.empty(), null);
+        }
+        String name = m.group(1);
+        OptionalInt first = m.group(2) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(2)));
+        OptionalInt second = m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(3)));
+        return switch (name) {
+            case "smallint" -> integer(targetType, Short.MAX_VALUE);
+            case "integer", "int" -> integer(targetType, Integer.MAX_VALUE);
+            case "bigint" -> integer(targetType, Long.MAX_VALUE);
+            case "numeric", "decimal" -> new ColumnConverter(targetType, Kind.NUMERIC, first,
+                    first.isPresent() ? OptionalInt.of(second.orElse(0)) : OptionalInt.empty(),
+                    first.isPresent() ? BigDecimal.TEN.pow(first.getAsInt() - second.orElse(0)) : null);
+            case "real" -> simple(targetType, Kind.REAL);
+            case "double precision" -> simple(targetType, Kind.DOUBLE);
+            case "boolean" -> simple(targetType, Kind.BOOLEAN);
+            case "bytea" -> simple(targetType, Kind.BYTEA);
+            case "uuid" -> simple(targetType, Kind.UUID);
+            case "date" -> simple(targetType, Kind.DATE);
+            case "time" -> new ColumnConverter(targetType, Kind.TIME, OptionalInt.empty(), digits(first), null);
+            case "timestamp" -> new ColumnConverter(targetType, Kind.TIMESTAMP, OptionalInt.empty(), digits(first), null);
+            case "timestamptz" -> new ColumnConverter(targetType, Kind.TIMESTAMPTZ, OptionalInt.empty(), digits(first),
+                    null);
+            case "char", "character" -> new ColumnConverter(targetType, Kind.CHAR, OptionalInt.of(first.orElse(1)),
+                    OptionalInt.empty(), null);
+            case "varchar", "character varying" -> new ColumnConverter(targetType, Kind.TEXT, first, OptionalInt.empty(),
+                    null);
+            default -> simple(targetType, Kind.TEXT);
+        };
+    }
+
+    private static OptionalInt digits(OptionalInt declared) {
+        return OptionalInt.of(declared.orElse(6));
+    }
+
+    private static ColumnConverter integer(String targetType, long max) {
+        return new ColumnConverter(targetType, Kind.INTEGER, OptionalInt.empty(), OptionalInt.of(0),
+                BigDecimal.valueOf(max));
+    }
+
+    private static ColumnConverter simple(String targetType, Kind kind) {
+        return new ColumnConverter(targetType, kind, OptionalInt.empty(), OptionalInt.empty(), null);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String targetType() {
+        return targetType;
+    }
+
+    /**
+     * The canonical text of {@code value} for this column, {@code null} for SQL NULL.
+     *
+     * @throws ConversionException when the value does not fit the column
+     */
+    String convert(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return switch (kind) {
+                case INTEGER, NUMERIC -> number(value);
+                case REAL -> Float.toString(value instanceof Number n ? n.floatValue() : Float.parseFloat(text(value)));
+                case DOUBLE -> Double.toString(value instanceof Number n ? n.doubleValue()
+                        : Double.parseDouble(text(value)));
+                case BOOLEAN -> bool(value);
+                case BYTEA -> "\\x" + HEX.formatHex(bytes(value));
+                case UUID -> uuid(value).toString();
+                case DATE -> date(value).toString();
+                case TIME -> TIME_FORMAT.format(round(time(value).atDate(LocalDate.EPOCH)).toLocalTime());
+                case TIMESTAMP -> DATE_TIME_FORMAT.format(round(dateTime(value)));
+                case TIMESTAMPTZ -> utc(round(offsetDateTime(value)));
+                case CHAR -> chars(stripTrailingBlanks(text(value)));
+                case TEXT -> chars(text(value));
+            };
+        } catch (ConversionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConversionException("cannot convert " + describe(value) + " to " + targetType + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The canonical text of column {@code index} of the current row, as {@link #convert} makes it from the source. */
+    String canonical(ResultSet rows, int index) throws SQLException {
+        String result = switch (kind) {
+            case INTEGER, NUMERIC -> {
+                BigDecimal d = rows.getBigDecimal(index);
+                yield d == null ? null : plain(d);
+            }
+            case REAL -> {
+                float f = rows.getFloat(index);
+                yield rows.wasNull() ? null : Float.toString(f);
+            }
+            case DOUBLE -> {
+                double d = rows.getDouble(index);
+                yield rows.wasNull() ? null : Double.toString(d);
+            }
+            case BOOLEAN -> {
+                boolean b = rows.getBoolean(index);
+                yield rows.wasNull() ? null : Boolean.toString(b);
+            }
+            case BYTEA -> {
+                byte[] b = rows.getBytes(index);
+                yield b == null ? null : "\\x" + HEX.formatHex(b);
+            }
+            case UUID, TEXT -> rows.getString(index);
+            case DATE -> {
+                LocalDate d = rows.getObject(index, LocalDate.class);
+                yield d == null ? null : d.toString();
+            }
+            case TIME -> {
+                LocalTime t = rows.getObject(index, LocalTime.class);
+                yield t == null ? null : TIME_FORMAT.format(t);
+            }
+            case TIMESTAMP -> {
+                LocalDateTime t = rows.getObject(index, LocalDateTime.class);
+                yield t == null ? null : DATE_TIME_FORMAT.format(t);
+            }
+            case TIMESTAMPTZ -> {
+                OffsetDateTime t = rows.getObject(index, OffsetDateTime.class);
+                yield t == null ? null : utc(t);
+            }
+            case CHAR -> {
+                String s = rows.getString(index);
+                yield s == null ? null : stripTrailingBlanks(s);
+            }
+        };
+        return result;
+    }
+
+    private String number(Object value) {
+        BigDecimal d;
+        if (value instanceof BigDecimal b) {
+            d = b;
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            d = BigDecimal.valueOf(((Number) value).longValue());
+        } else if (value instanceof BigInteger b) {
+            d = new BigDecimal(b);
+        } else if (value instanceof Double || value instanceof Float) {
+            double x = ((Number) value).doubleValue();
+            if (!Double.isFinite(x)) {
+                throw new ConversionException(describe(value) + " is not a finite number (" + targetType + ")");
+            }
+            d = BigDecimal.valueOf(x);
+        } else if (value instanceof Boolean b) {
+            d = b ? BigDecimal.ONE : BigDecimal.ZERO;
+        } else {
+            // money literals may carry a currency sign: $12.50, -$3
+            String s = text(value).strip().replace(",", "");
+            if (s.startsWith("-$") || s.startsWith("+$")) {
+                s = s.charAt(0) + s.substring(2);
+            } else if (s.startsWith("$")) {
+                s = s.substring(1);
+            }
+            d = new BigDecimal(s);
+        }
+        if (scale.isPresent()) {
+            if (kind == Kind.INTEGER && d.stripTrailingZeros().scale() > 0) {
+                throw new ConversionException(describe(value) + " is not an integer (" + targetType + ")");
+            }
+            d = d.setScale(scale.getAsInt(), RoundingMode.HALF_UP);
+        }
+        boolean outOfRange = integerLimit != null && (kind == Kind.INTEGER
+                ? d.compareTo(integerLimit) > 0 || d.compareTo(integerLimit.negate().subtract(BigDecimal.ONE)) < 0
+                : d.abs().compareTo(integerLimit) >= 0);
+        if (outOfRange) {
+            throw new ConversionException(describe(value) + " is out of range for " + targetType);
+        }
+        return plain(d);
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+
+    private static String bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b.toString();
+        }
+        if (value instanceof Number n) {
+            return Boolean.toString(new BigDecimal(n.toString()).signum() != 0);
+        }
+        String s = text(value).strip().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "1", "true" -> "true";
+            case "0", "false" -> "false";
+            default -> throw new ConversionException("'" + text(value) + "' is not a bit value (0, 1, true, false)");
+        };
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        String s = text(value).strip();
+        if (s.regionMatches(true, 0, "0x", 0, 2)) {
+            String hex = s.substring(2);
+            // SQL Server accepts an odd number of digits and pads on the left: 0x123 = 0x0123
+            return HEX.parseHex(hex.length() % 2 == 1 ? "0" + hex : hex);
+        }
+        throw new ConversionException("'" + abbreviate(s) + "' is not a binary literal (0x...)");
+    }
+
+    private static UUID uuid(Object value) {
+        if (value instanceof UUID u) {
+            return u;
+        }
+        String s = text(value).strip();
+        if (s.startsWith("{") && s.endsWith("}")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        if (!s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            throw new ConversionException("'" + abbreviate(s) + "' is not a uniqueidentifier");
+        }
+        return UUID.fromString(s);
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        return dateTime(value).toLocalDate();
+    }
+
+    private static LocalTime time(Object value) {
+        if (value instanceof LocalTime t) {
+            return t;
+        }
+        return dateTime(value).toLocalTime();
+    }
+
+    private static LocalDateTime dateTime(Object value) {
+        if (value instanceof LocalDateTime t) {
+            return t;
+        }
+        if (value instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.toLocalDateTime();
+        }
+        if (value instanceof LocalTime t) {
+            return t.atDate(LocalDate.of(1900, 1, 1));
+        }
+        return SqlServerDates.parse(text(value)).dateTime();
+    }
+
+    private static OffsetDateTime offsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof String || value instanceof CharSequence) {
+            return SqlServerDates.parse(text(value)).withOffset();
+        }
+        return dateTime(value).atOffset(ZoneOffset.UTC);
+    }
+
+    /** Rounds to the column's fractional digits, half up, as PostgreSQL does on input. */
+    private LocalDateTime round(LocalDateTime t) {
+        int digits = scale.orElse(6);
+        if (digits >= 9) {
+            return t;
+        }
+        long unit = (long) Math.pow(10, 9 - digits);
+        long nanos = t.getNano();
+        long rounded = (nanos + unit / 2) / unit * unit;
+        return t.withNano(0).plusNanos(rounded);
+    }
+
+    private OffsetDateTime round(OffsetDateTime t) {
+        return round(t.toLocalDateTime()).atOffset(t.getOffset());
+    }
+
+    private static String utc(OffsetDateTime t) {
+        return DATE_TIME_FORMAT.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "+00";
+    }
+
+    private String chars(String s) {
+        if (s.indexOf('\0') >= 0) {
+            throw new ConversionException("PostgreSQL text cannot hold the NUL character (U+0000)");
+        }
+        if (length.isPresent() && s.codePointCount(0, s.length()) > length.getAsInt()) {
+            throw new ConversionException("value of " + s.codePointCount(0, s.length()) + " characters is longer than "
+                    + targetType + ": '" + abbreviate(s) + "'");
+        }
+        return s;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof byte[] b) {
+            return "0x" + HEX.formatHex(b).toUpperCase(Locale.ROOT);
+        }
+        return value.toString();
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "'" + abbreviate(s) + "'" : abbreviate(text(value));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,53 @@
+package ai.datamigrate.plugin.postgres.internal;
+
+import java.util.List;
+
+/**
+ * PostgreSQL's {@code COPY ... FROM STDIN} text format: columns separated by tabs, rows by newlines, {@code \N} for
+ * NULL, and backslash escapes for the characters that would otherwise end a column or a row.
+ */
+final class CopyText {
+
+    static final String NULL = "\\N";
+
+    private CopyText() {
+    }
+
+    /** Appends one value, escaped; {@code null} becomes {@code \N}. */
+    static void appendValue(StringBuilder out, String value) {
+        if (value == null) {
+            out.append(NULL);
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\u000b' -> out.append("\\v");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** Appends one row, newline included. */
+    static void appendRow(StringBuilder out, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            appendValue(out, values.get(i));
+        }
+        out.append('\n');
+    }
+
+    static String row(List<String> values) {
+        StringBuilder out = new StringBuilder();
+        appendRow(out, values);
+        return out.substring(0, out.length() - 1);
+    }
+}

@@ -1,0 +1,228 @@
+package ai.datamigrate.plugin.postgres.internal;
+
+import ai.datamigrate.spi.catalog.Column;
+import ai.datamigrate.spi.catalog.SourceLocation;
+import ai.datamigrate.spi.catalog.Table;
+import ai.datamigrate.spi.data.RowConsumer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Receives one table's rows from the source and streams them into a running {@code COPY}: each value converted with
+ * its column's type, rows that do not convert written to the reject file, and the source-side verification
+ * aggregates computed on the way. Stops the source once the rejects pass the threshold or the COPY fails.
+ */
+final class TableCopy implements RowConsumer {
+
+    private static final int FLUSH_AT = 1 << 16;
+
+    private final Table table;
+    private final List<ColumnConverter> converters;
+    private final List<ColumnStats> stats;
+    private final CopyIn copy;
+    private final RejectFile rejects;
+    private final long maxRejects;
+    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+    private final String[] converted;
+    private int[] positions;
+    /** Identity columns the current column list leaves out: their values are generated, as SQL Server does. */
+    private int[] generated = new int[0];
+    /**
+     * The column list without its identity columns, when it has any: an INSERT without a column list gives no
+     * values for them (SQL Server generates them), while the source may announce all the table's columns.
+     */
+    private int[] positionsWithoutIdentity;
+    private int[] generatedWithoutIdentity;
+    /** Per column, the last identity value (explicit or generated); null before the first. */
+    private final Long[] lastIdentity;
+    private final boolean hasIdentity;
+    private String columnProblem;
+    private long rows;
+    private SQLException failure;
+
+    TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects) {
+        this.table = table;
+        this.converters = converters;
+        this.stats = converters.stream().map(c -> new ColumnStats(c.kind())).toList();
+        this.copy = copy;
+        this.rejects = rejects;
+        this.maxRejects = maxRejects;
+        this.converted = new String[converters.size()];
+        this.lastIdentity = new Long[converters.size()];
+        this.hasIdentity = table.columns().stream().anyMatch(c -> c.identity().isPresent());
+        columns(table.columns().stream().map(Column::name).toList());
+    }
+
+    @Override
+    public void columns(List<String> columnNames) {
+        int[] mapped = new int[columnNames.size()];
+        columnProblem = null;
+        for (int i = 0; i < mapped.length; i++) {
+            mapped[i] = indexOf(columnNames.get(i));
+            if (mapped[i] < 0) {
+                columnProblem = "table " + table.name() + " has no column " + columnNames.get(i);
+            }
+        }
+        positions = mapped;
+        generated = omittedIdentities(mapped);
+        int[] withoutIdentity = Arrays.stream(mapped)
+                .filter(c -> c < 0 || table.columns().get(c).identity().isEmpty()).toArray();
+        positionsWithoutIdentity = withoutIdentity.length == mapped.length ? null : withoutIdentity;
+        generatedWithoutIdentity = positionsWithoutIdentity == null ? null : omittedIdentities(withoutIdentity);
+    }
+
+    private int[] omittedIdentities(int[] mapped) {
+        List<Integer> omitted = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            int column = i;
+            if (table.columns().get(i).identity().isPresent() && Arrays.stream(mapped).noneMatch(m -> m == column)) {
+                omitted.add(i);
+            }
+        }
+        return omitted.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int indexOf(String name) {
+        List<Column> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean row(List<Object> values, SourceLocation location) {
+        if (failure != null || overThreshold()) {
+            return false;
+        }
+        if (columnProblem != null) {
+            return reject(location, columnProblem, values);
+        }
+        int[] columns = positions;
+        int[] generate = generated;
+        if (values.size() != columns.length && positionsWithoutIdentity != null
+                && values.size() == positionsWithoutIdentity.length) {
+            columns = positionsWithoutIdentity;
+            generate = generatedWithoutIdentity;
+        }
+        if (values.size() != columns.length) {
+            return reject(location, values.size() + " values for " + columns.length + " columns", values);
+        }
+        Arrays.fill(converted, null);
+        for (int i = 0; i < columns.length; i++) {
+            int column = columns[i];
+            try {
+                converted[column] = converters.get(column).convert(values.get(i));
+            } catch (ColumnConverter.ConversionException e) {
+                return reject(location, "column " + table.columns().get(column).name() + ": " + e.getMessage(), values);
+            }
+        }
+        trackExplicitIdentities(columns);
+        for (int column : generate) {
+            try {
+                converted[column] = converters.get(column).convert(nextIdentity(column));
+            } catch (ColumnConverter.ConversionException e) {
+                return reject(location, "column " + table.columns().get(column).name() + " (identity): "
+                        + e.getMessage(), values);
+            }
+        }
+        for (int i = 0; i < converted.length; i++) {
+            if (i > 0) {
+                buffer.append('\t');
+            }
+            CopyText.appendValue(buffer, converted[i]);
+            stats.get(i).add(converted[i]);
+        }
+        buffer.append('\n');
+        rows++;
+        if (buffer.length() >= FLUSH_AT) {
+            flush();
+        }
+        return failure == null;
+    }
+
+    /** SQL Server's rule: the seed first, then the last value (explicit ones included) plus the increment. */
+    private long nextIdentity(int column) {
+        ai.datamigrate.spi.catalog.Identity identity = table.columns().get(column).identity().orElseThrow();
+        long next = lastIdentity[column] == null ? identity.seed() : lastIdentity[column] + identity.increment();
+        lastIdentity[column] = next;
+        return next;
+    }
+
+    /** Explicit values (SET IDENTITY_INSERT ON) move the identity on when they go past it. */
+    private void trackExplicitIdentities(int[] columns) {
+        if (!hasIdentity) {
+            return;
+        }
+        for (int column : columns) {
+            java.util.Optional<ai.datamigrate.spi.catalog.Identity> identity = table.columns().get(column).identity();
+            if (identity.isPresent() && converted[column] != null) {
+                long value = new java.math.BigDecimal(converted[column]).longValue();
+                Long last = lastIdentity[column];
+                boolean ascending = identity.get().increment() >= 0;
+                if (last == null || (ascending ? value > last : value < last)) {
+                    lastIdentity[column] = value;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void reject(SourceLocation location, String reason, String text) {
+        rejects.add(location.toString(), reason, text);
+    }
+
+    private boolean reject(SourceLocation location, String reason, List<Object> values) {
+        List<String> texts = new ArrayList<>(values.size());
+        for (Object value : values) {
+            texts.add(value == null ? null : value instanceof byte[] b
+                    ? "0x" + HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT) : String.valueOf(value));
+        }
+        rejects.add(location.toString(), reason, CopyText.row(texts));
+        return !overThreshold();
+    }
+
+    boolean overThreshold() {
+        return rejects.count() > maxRejects;
+    }
+
+    private void flush() {
+        if (buffer.length() == 0 || failure != null) {
+            return;
+        }
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.setLength(0);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            failure = e;
+        }
+    }
+
+    /** Sends what is buffered; the COPY failure, if one happened while streaming. */
+    Optional<SQLException> finish() {
+        flush();
+        return Optional.ofNullable(failure);
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    List<ColumnStats> stats() {
+        return stats;
+    }
+
+    RejectFile rejects() {
+        return rejects;
+    }
+}

@@ -1,0 +1,113 @@
+package ai.datamigrate.plugin.postgres.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.datamigrate.spi.catalog.Column;
+import ai.datamigrate.spi.catalog.DataType;
+import ai.datamigrate.spi.catalog.Identity;
+import ai.datamigrate.spi.catalog.ObjectName;
+import ai.datamigrate.spi.catalog.SourceLocation;
+import ai.datamigrate.spi.catalog.Table;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.copy.CopyIn;
+
+class TableCopyTest {
+
+    private static final SourceLocation AT = new SourceLocation("jobs.sql", 1, 1);
+
+    @TempDir
+    Path dir;
+
+    /** Collects what would be sent to PostgreSQL. */
+    private static final class Captured implements CopyIn {
+        final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void writeToCopy(byte[] buf, int off, int siz) {
+            text.append(new String(buf, off, siz, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void writeToCopy(org.postgresql.util.ByteStreamWriter from) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void flushCopy() {
+        }
+
+        @Override
+        public long endCopy() {
+            return 0;
+        }
+
+        @Override
+        public int getFieldCount() {
+            return 0;
+        }
+
+        @Override
+        public int getFormat() {
+            return 0;
+        }
+
+        @Override
+        public int getFieldFormat(int field) {
+            return 0;
+        }
+
+        @Override
+        public boolean isActive() {
+            return true;
+        }
+
+        @Override
+        public void cancelCopy() throws SQLException {
+        }
+
+        @Override
+        public long getHandledRowCount() {
+            return 0;
+        }
+    }
+
+    private static Column column(String name, String type, Optional<Identity> identity) {
+        return new Column(name, DataType.of(type), true, identity, Optional.empty(), Optional.empty(), false,
+                Optional.empty(), false, Optional.empty(), AT);
+    }
+
+    @Test
+    void omittedIdentityValuesAreGeneratedAsSqlServerDoes() throws Exception {
+        Table jobs = new Table(new ObjectName("dbo", "jobs"), List.of(
+                column("job_id", "smallint", Optional.of(new Identity(1, 1))),
+                column("job_desc", "varchar", Optional.empty())), Optional.empty(), List.of(), List.of(), List.of(),
+                List.of(), Map.of(), Optional.empty(), "", AT);
+        Captured copy = new Captured();
+        List<ColumnConverter> converters = List.of(ColumnConverter.forType("smallint"), ColumnConverter.forType("text"));
+        try (RejectFile rejects = new RejectFile(dir, "raw", "jobs")) {
+            TableCopy consumer = new TableCopy(jobs, converters, copy, rejects, 0);
+            // INSERT jobs VALUES (...) without a column list: the source announces every column
+            consumer.columns(List.of("job_id", "job_desc"));
+            assertTrue(consumer.row(Arrays.asList("New Hire"), AT));
+            // SET IDENTITY_INSERT jobs ON; INSERT jobs (job_id, job_desc) VALUES (10, ...)
+            assertTrue(consumer.row(Arrays.asList(10L, "Chief"), AT));
+            consumer.columns(List.of("job_desc"));
+            assertTrue(consumer.row(Arrays.asList("Next"), AT));
+            consumer.finish();
+            assertEquals(0, rejects.count());
+            assertEquals(3, consumer.rows());
+        }
+        assertEquals("1\tNew Hire\n10\tChief\n11\tNext\n", copy.text.toString());
+        assertTrue(Files.notExists(dir.resolve("raw.jobs.rejects.tsv")), "no rejects, no file");
+    }
+}
