@@ -9,7 +9,11 @@ import ai.datamigrate.spi.data.RowSource;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import ai.datamigrate.plugin.mssql.internal.lexer.Lexer;
+import ai.datamigrate.plugin.mssql.internal.lexer.Token;
+import ai.datamigrate.plugin.mssql.internal.lexer.TokenType;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -23,6 +27,9 @@ public final class ScriptRowSource implements RowSource {
     private final List<Path> scripts;
     private final Map<String, String> variables;
     private final Supplier<Database> catalog;
+    /** What GETDATE() and its kin give for column defaults: the time of this load, the same for every row. */
+    private final java.time.LocalDateTime loadTime = java.time.LocalDateTime.now()
+            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     private List<ObjectName> tables;
 
     /**
@@ -63,7 +70,11 @@ public final class ScriptRowSource implements RowSource {
                 if (!batch.table().matches(table)) {
                     continue;
                 }
-                List<String> columns = batch.columns().isEmpty() ? allColumns(table) : batch.columns();
+                List<String> listed = batch.columns().isEmpty() ? allColumns(table) : batch.columns();
+                // SQL Server fills the columns an INSERT leaves out with their defaults: so must the load
+                List<Column> defaulted = batch.columns().isEmpty() ? List.of() : defaulted(table, listed);
+                List<String> columns = new ArrayList<>(listed);
+                defaulted.forEach(c -> columns.add(c.name()));
                 if (!columns.equals(current)) {
                     consumer.columns(columns);
                     current = columns;
@@ -72,12 +83,60 @@ public final class ScriptRowSource implements RowSource {
                     if (!row.isClean()) {
                         consumer.reject(row.location(), row.diagnostics().stream().map(Diagnostic::message)
                                 .collect(Collectors.joining("; ")), String.valueOf(row.values()));
-                    } else if (!consumer.row(row.values(), row.location())) {
+                        continue;
+                    }
+                    List<Object> values = row.values();
+                    if (!defaulted.isEmpty()) {
+                        values = new ArrayList<>(values);
+                        for (Column column : defaulted) {
+                            values.add(defaultValue(column).orElse(null));
+                        }
+                    }
+                    if (!consumer.row(values, row.location())) {
                         return;
                     }
                 }
             }
         }
+    }
+
+    /** Columns the INSERT leaves out whose default this source can evaluate (literals, GETDATE(), NEWID()). */
+    private List<Column> defaulted(ObjectName table, List<String> listed) {
+        return catalog.get().table(table).map(Table::columns).orElse(List.of()).stream()
+                .filter(c -> listed.stream().noneMatch(name -> name.equalsIgnoreCase(c.name())))
+                .filter(c -> c.computedExpression().isEmpty() && c.identity().isEmpty())
+                .filter(c -> defaultValue(c).isPresent())
+                .toList();
+    }
+
+    private Optional<Object> defaultValue(Column column) {
+        if (column.defaultExpression().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> tokens = Lexer.tokenize(column.defaultExpression().get());
+        int from = 0;
+        int to = tokens.size();
+        while (to - from >= 2 && tokens.get(from).is(TokenType.LEFT_PAREN)
+                && Literals.closing(tokens, from, to) == to - 1) {
+            from++;
+            to--;
+        }
+        if (to - from == 3 && tokens.get(from + 1).is(TokenType.LEFT_PAREN)
+                && tokens.get(from + 2).is(TokenType.RIGHT_PAREN)) {
+            String function = tokens.get(from).text().toLowerCase(java.util.Locale.ROOT);
+            switch (function) {
+                case "getdate", "sysdatetime", "current_timestamp":
+                    return Optional.of(loadTime);
+                case "newid", "newsequentialid":
+                    return Optional.of(java.util.UUID.randomUUID());
+                default:
+                    return Optional.empty();
+            }
+        }
+        if (to - from == 1 && tokens.get(from).text().equalsIgnoreCase("current_timestamp")) {
+            return Optional.of(loadTime);
+        }
+        return Literals.evaluate(tokens, from, to).map(v -> v == Literals.NULL ? null : v);
     }
 
     private List<String> allColumns(ObjectName table) {

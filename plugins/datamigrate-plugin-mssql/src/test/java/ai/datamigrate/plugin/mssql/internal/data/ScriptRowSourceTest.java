@@ -74,4 +74,33 @@ class ScriptRowSourceTest {
         });
         assertEquals(1, seen.size());
     }
+
+    @Test
+    void columnsAnInsertLeavesOutGetTheirDefaultsAsInSqlServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path script = java.nio.file.Files.writeString(dir.resolve("titles.sql"), """
+                CREATE TABLE titles (
+                    title_id varchar(6) NOT NULL,
+                    type char(12) NOT NULL DEFAULT ('UNDECIDED'),
+                    pubdate datetime NOT NULL DEFAULT (getdate()),
+                    price money NULL DEFAULT ((0)),
+                    notes varchar(200) NULL)
+                GO
+                INSERT titles (title_id, notes) VALUES ('MC3026', 'no type yet')
+                INSERT titles (title_id, type, pubdate, price) VALUES ('BU1032', 'business', '06/12/91', 19.99)
+                GO
+                """);
+        RowSource rows = new MssqlSourceReaderFactory().create(Map.of(), new TestPluginContext())
+                .rows(SourceInput.of(script)).orElseThrow();
+        Collecting titles = new Collecting();
+        rows.read(new ObjectName("dbo", "titles"), titles);
+        assertEquals(List.of(List.of("title_id", "notes", "type", "pubdate", "price"),
+                List.of("title_id", "type", "pubdate", "price")), titles.columns);
+        List<Object> first = titles.rows.get(0);
+        assertEquals("MC3026", first.get(0));
+        assertEquals("UNDECIDED", first.get(2));
+        assertTrue(first.get(3) instanceof java.time.LocalDateTime, "getdate() is the load time: " + first.get(3));
+        assertEquals(0L, ((Number) first.get(4)).longValue());
+        assertEquals(List.of("BU1032", "business", "06/12/91", new BigDecimal("19.99")), titles.rows.get(1));
+    }
 }
