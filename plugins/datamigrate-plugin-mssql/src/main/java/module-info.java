@@ -1,6 +1,7 @@
 /** Reads SQL Server install scripts into the DataMigrate catalog. Exports nothing: found through its service. */
 module ai.datamigrate.plugin.mssql {
     requires ai.datamigrate.spi;
+    requires ai.datamigrate.spi.sql;
     requires java.sql;
     requires com.microsoft.sqlserver.jdbc;
 

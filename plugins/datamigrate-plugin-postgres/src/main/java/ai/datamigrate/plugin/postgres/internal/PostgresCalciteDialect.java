@@ -20,4 +20,15 @@ final class PostgresCalciteDialect extends PostgresqlSqlDialect {
     protected boolean identifierNeedsQuote(String identifier) {
         return target.requiresQuoting(identifier);
     }
+
+    /**
+     * Plain {@code '...'} literals, also for non-ASCII text: PostgreSQL databases are UTF-8, and Calcite's default
+     * {@code U&'\\00e9'} escapes are unreadable (and T-SQL's {@code N'..'} means nothing more than that).
+     */
+    @Override
+    public void quoteStringLiteral(StringBuilder buf, String charsetName, String val) {
+        buf.append(literalQuoteString);
+        buf.append(val.replace(literalEndQuoteString, literalEscapedQuote));
+        buf.append(literalEndQuoteString);
+    }
 }

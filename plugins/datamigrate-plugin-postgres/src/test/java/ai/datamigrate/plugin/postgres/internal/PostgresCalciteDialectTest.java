@@ -23,6 +23,12 @@ class PostgresCalciteDialectTest {
     }
 
     @Test
+    void writesUnicodeStringLiteralsAsPlainText() {
+        assertEquals("'Bólido d''Oro'", org.apache.calcite.sql.SqlLiteral.createCharString("Bólido d'Oro",
+                SqlParserPos.ZERO).toSqlString(dialect).getSql());
+    }
+
+    @Test
     void rendersATreeWithThatPolicy() {
         SqlParserPos pos = SqlParserPos.ZERO;
         SqlSelect select = new SqlSelect(pos, null,

@@ -1,0 +1,843 @@
+package ai.datamigrate.plugin.mssql.internal.translate;
+
+import static ai.datamigrate.plugin.mssql.internal.translate.Sql.P;
+
+import ai.datamigrate.plugin.mssql.internal.ast.Expr;
+import ai.datamigrate.plugin.mssql.internal.ast.Pos;
+import ai.datamigrate.spi.catalog.DataType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * The table of SQL Server built-in functions and what each becomes in PostgreSQL, with SQL Server's semantics kept:
+ * argument order, result types ({@code AVG(int)} is an int), trailing spaces, boundary-counting {@code DATEDIFF}.
+ * A function not in the table is reported as {@code MSSQL-UNTRANSLATED-FUNCTION}.
+ */
+final class BuiltinFunctions {
+
+    /** One mapping: the call's arguments in, the target tree and SQL Server's result type out. */
+    @FunctionalInterface
+    interface Rule {
+        Typed apply(Call c);
+    }
+
+    /** A call being translated: lazy access to its arguments, converted in the caller's scope. */
+    final class Call {
+        final Expr.FunctionCall f;
+        final QueryConverter.Scope scope;
+        final String name;
+
+        Call(Expr.FunctionCall f, QueryConverter.Scope scope) {
+            this.f = f;
+            this.scope = scope;
+            this.name = f.name().last().toUpperCase(Locale.ROOT);
+        }
+
+        int count() {
+            return f.arguments().size();
+        }
+
+        Typed arg(int i) {
+            return converter.value(f.arguments().get(i), scope);
+        }
+
+        SqlNode node(int i) {
+            return arg(i).node();
+        }
+
+        /** A string argument; integers convert exactly, other types format differently in SQL Server. */
+        Typed string(int i) {
+            Typed t = arg(i);
+            if (SqlServerTypes.isString(t.type()) || isNull(t)) {
+                return t;
+            }
+            if (SqlServerTypes.isInteger(t.type())) {
+                return new Typed(converter.cast(t.node(), SqlServerTypes.VARCHAR), SqlServerTypes.VARCHAR);
+            }
+            throw fail("argument " + (i + 1) + " of type " + t.type() + " converts to text differently");
+        }
+
+        /** A datepart keyword argument such as {@code yy} or {@code day}, normalised. */
+        String datepart(int i) {
+            Expr e = f.arguments().get(i);
+            String word = e instanceof Expr.ColumnRef c && c.name().parts().size() == 1 ? c.name().last()
+                    : e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING ? QueryConverter.unquote(
+                            l.text()) : "";
+            String part = DATEPARTS.get(word.toLowerCase(Locale.ROOT));
+            if (part == null) {
+                throw fail("datepart '" + word + "'");
+            }
+            return part;
+        }
+
+        Untranslated fail(String why) {
+            return new Untranslated(Untranslated.FUNCTION, f.pos(), name + ": " + why);
+        }
+
+        void arity(int min, int max) {
+            if (count() < min || count() > max) {
+                throw fail("called with " + count() + " arguments");
+            }
+        }
+    }
+
+    static final Map<String, String> DATEPARTS = new TreeMap<>();
+
+    static {
+        String[][] parts = {{"year", "yy", "yyyy"}, {"quarter", "qq", "q"}, {"month", "mm", "m"},
+            {"dayofyear", "dy", "y"}, {"day", "dd", "d"}, {"week", "wk", "ww"}, {"weekday", "dw", "w"},
+            {"hour", "hh"}, {"minute", "mi", "n"}, {"second", "ss", "s"}, {"millisecond", "ms"},
+            {"microsecond", "mcs"}, {"nanosecond", "ns"}, {"iso_week", "isowk", "isoww"}};
+        for (String[] p : parts) {
+            for (String alias : p) {
+                DATEPARTS.put(alias, p[0]);
+            }
+        }
+    }
+
+    private final QueryConverter converter;
+    private final Map<String, Rule> rules = new TreeMap<>();
+
+    BuiltinFunctions(QueryConverter converter) {
+        this.converter = converter;
+        register();
+    }
+
+    /** The names of all SQL Server functions with a rule, for reports and tests. */
+    Set<String> names() {
+        return Collections.unmodifiableSet(rules.keySet());
+    }
+
+    Typed call(Expr.FunctionCall f, QueryConverter.Scope scope) {
+        Call c = new Call(f, scope);
+        Rule rule = f.name().parts().size() > 1 ? null : rules.get(c.name);
+        if (rule == null) {
+            var inlined = converter.inline(f, scope);
+            if (inlined.isPresent()) {
+                return inlined.get();
+            }
+        }
+        if (f.name().parts().size() > 1) {
+            throw Untranslated.construct(f.pos(), "user-defined function " + String.join(".", f.name().parts()));
+        }
+        if (rule == null) {
+            throw new Untranslated(Untranslated.FUNCTION, f.pos(), c.name + " has no translation rule");
+        }
+        if (!f.withinGroup().isEmpty() && !c.name.equals("STRING_AGG")) {
+            throw c.fail("WITHIN GROUP");
+        }
+        Typed t = rule.apply(c);
+        if (f.over().isPresent()) {
+            if (!WINDOWED.contains(c.name) && !AGGREGATES.contains(c.name)) {
+                throw c.fail("OVER on a function that is not an aggregate or window function");
+            }
+            return new Typed(windowed(c, t.node()), t.type());
+        }
+        return t;
+    }
+
+    /** Puts OVER on the aggregate inside the casts a rule wrapped around it. */
+    private SqlNode windowed(Call c, SqlNode node) {
+        if (node instanceof org.apache.calcite.sql.SqlBasicCall call && call.getOperator().isAggregator()) {
+            return converter.window(c.f, node, c.scope).orElseThrow();
+        }
+        if (node instanceof org.apache.calcite.sql.SqlBasicCall call && call.operandCount() > 0) {
+            List<SqlNode> ops = new ArrayList<>(call.getOperandList());
+            for (int i = 0; i < ops.size(); i++) {
+                if (ops.get(i) instanceof org.apache.calcite.sql.SqlBasicCall inner && containsAggregate(inner)) {
+                    ops.set(i, windowed(c, inner));
+                    return Sql.call(call.getOperator(), ops);
+                }
+            }
+        }
+        throw c.fail("OVER");
+    }
+
+    private static boolean containsAggregate(org.apache.calcite.sql.SqlBasicCall call) {
+        if (call.getOperator().isAggregator()) {
+            return true;
+        }
+        return call.getOperandList().stream().anyMatch(o -> o instanceof org.apache.calcite.sql.SqlBasicCall b
+                && containsAggregate(b));
+    }
+
+    private static final Set<String> WINDOWED = Set.of("ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE", "LAG", "LEAD",
+            "FIRST_VALUE", "LAST_VALUE", "CUME_DIST", "PERCENT_RANK");
+    private static final Set<String> AGGREGATES = Set.of("COUNT", "COUNT_BIG", "SUM", "AVG", "MIN", "MAX",
+            "STDEV", "STDEVP", "VAR", "VARP", "STRING_AGG");
+
+    static boolean isNull(Typed t) {
+        return t.node() instanceof SqlLiteral l && l.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL;
+    }
+
+    static SqlNode interval(int n, String unit) {
+        return Sql.call(SqlStdOperatorTable.CAST, Sql.string(n + " " + unit.toLowerCase(Locale.ROOT)),
+                QueryConverter.typeSpec("interval"));
+    }
+
+    private SqlNode cast(SqlNode node, DataType type) {
+        return converter.cast(node, type);
+    }
+
+    private static SqlNode caseWhen(SqlNode condition, SqlNode then, SqlNode otherwise) {
+        return new SqlCase(P, null, SqlNodeList.of(condition), SqlNodeList.of(then), otherwise);
+    }
+
+    private void register() {
+        // ---- null handling and logic
+        rules.put("ISNULL", c -> {
+            c.arity(2, 2);
+            Typed a = c.arg(0);
+            Typed b = c.arg(1);
+            SqlNode second = SqlServerTypes.known(a.type()) && !a.type().equals(b.type()) && !isNull(b)
+                    ? cast(converter.coerced(b, c.f.arguments().get(1), a.type()).node(), a.type()) : b.node();
+            return new Typed(Sql.fn("coalesce", a.node(), second), a.type());
+        });
+        rules.put("COALESCE", c -> {
+            List<SqlNode> args = new ArrayList<>();
+            DataType type = SqlServerTypes.UNKNOWN;
+            for (int i = 0; i < c.count(); i++) {
+                Typed t = c.arg(i);
+                args.add(t.node());
+                type = SqlServerTypes.higher(type, t.type());
+            }
+            return new Typed(Sql.fn("coalesce", args), type);
+        });
+        rules.put("NULLIF", c -> {
+            c.arity(2, 2);
+            Typed a = c.arg(0);
+            return new Typed(Sql.fn("nullif", a.node(), converter.coerced(c.arg(1), c.f.arguments().get(1),
+                    a.type()).node()), a.type());
+        });
+        rules.put("IIF", c -> {
+            c.arity(3, 3);
+            Typed a = c.arg(1);
+            Typed b = c.arg(2);
+            return new Typed(caseWhen(converter.predicate(c.f.arguments().get(0), c.scope), a.node(), b.node()),
+                    SqlServerTypes.higher(a.type(), b.type()));
+        });
+        rules.put("CHOOSE", c -> {
+            Typed index = c.arg(0);
+            List<SqlNode> whens = new ArrayList<>();
+            List<SqlNode> thens = new ArrayList<>();
+            DataType type = SqlServerTypes.UNKNOWN;
+            for (int i = 1; i < c.count(); i++) {
+                Typed t = c.arg(i);
+                whens.add(Sql.integer(i));
+                thens.add(t.node());
+                type = SqlServerTypes.higher(type, t.type());
+            }
+            return new Typed(new SqlCase(P, index.node(), new SqlNodeList(whens, P), new SqlNodeList(thens, P), null),
+                    type);
+        });
+
+        // ---- strings
+        rules.put("LEN", c -> {
+            c.arity(1, 1);
+            return new Typed(Sql.fn("length", Sql.fn("rtrim", c.string(0).node())), SqlServerTypes.INT);
+        });
+        rules.put("DATALENGTH", c -> {
+            c.arity(1, 1);
+            Typed t = c.arg(0);
+            if (SqlServerTypes.isFixedChar(t.type())) {
+                int bytes = t.type().length().getAsInt() * (SqlServerTypes.isUnicode(t.type()) ? 2 : 1);
+                return new Typed(caseWhen(Sql.isNull(t.node()), Sql.nullLiteral(), Sql.integer(bytes)),
+                        SqlServerTypes.INT);
+            }
+            if (SqlServerTypes.isUnicode(t.type())) {
+                // UTF-16: two bytes per character of the Basic Multilingual Plane
+                return new Typed(Sql.times(Sql.integer(2), Sql.fn("char_length", t.node())), SqlServerTypes.INT);
+            }
+            if (SqlServerTypes.isString(t.type())) {
+                return new Typed(Sql.fn("octet_length", t.node()), SqlServerTypes.INT);
+            }
+            throw c.fail("argument of type " + t.type());
+        });
+        rules.put("CHARINDEX", c -> {
+            c.arity(2, 2);
+            return new Typed(Sql.fn("strpos", c.string(1).node(), c.string(0).node()), SqlServerTypes.INT);
+        });
+        rules.put("PATINDEX", c -> {
+            c.arity(2, 2);
+            Expr pattern = c.f.arguments().get(0);
+            String text = pattern instanceof Expr.Literal l && (l.kind() == Expr.LiteralKind.STRING
+                    || l.kind() == Expr.LiteralKind.NATIONAL_STRING) ? QueryConverter.unquote(l.text()) : null;
+            // '%text%' without wildcards inside is a plain search; patterns with _ or [...] are reported
+            if (text == null || text.length() < 3 || !text.startsWith("%") || !text.endsWith("%")
+                    || text.substring(1, text.length() - 1).matches(".*[%_\\[].*")) {
+                throw c.fail("pattern other than '%text%'");
+            }
+            return new Typed(Sql.fn("strpos", c.string(1).node(), Sql.string(text.substring(1, text.length() - 1))),
+                    SqlServerTypes.INT);
+        });
+        rules.put("LEFT", c -> stringFn(c, "left", 2));
+        rules.put("RIGHT", c -> stringFn(c, "right", 2));
+        rules.put("SUBSTRING", c -> stringFn(c, "substring", 3));
+        rules.put("LTRIM", c -> stringFn(c, "ltrim", c.count()));
+        rules.put("RTRIM", c -> stringFn(c, "rtrim", c.count()));
+        rules.put("TRIM", c -> stringFn(c, "btrim", 1));
+        rules.put("UPPER", c -> stringFn(c, "upper", 1));
+        rules.put("LOWER", c -> stringFn(c, "lower", 1));
+        rules.put("REVERSE", c -> stringFn(c, "reverse", 1));
+        rules.put("REPLACE", c -> stringFn(c, "replace", 3));
+        rules.put("TRANSLATE", c -> stringFn(c, "translate", 3));
+        rules.put("REPLICATE", c -> {
+            c.arity(2, 2);
+            Typed s = c.string(0);
+            SqlNode n = c.node(1);
+            // SQL Server returns NULL for a negative count, PostgreSQL an empty string
+            return new Typed(caseWhen(Sql.lt(n, Sql.integer(0)), Sql.nullLiteral(), Sql.fn("repeat", s.node(), n)),
+                    SqlServerTypes.isUnicode(s.type()) ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+        });
+        rules.put("SPACE", c -> {
+            c.arity(1, 1);
+            SqlNode n = c.node(0);
+            return new Typed(caseWhen(Sql.lt(n, Sql.integer(0)), Sql.nullLiteral(), Sql.fn("repeat", Sql.string(" "),
+                    n)), SqlServerTypes.VARCHAR);
+        });
+        rules.put("STUFF", c -> {
+            c.arity(4, 4);
+            Typed s = c.string(0);
+            SqlNode start = c.node(1);
+            SqlNode length = c.node(2);
+            Typed replacement = c.string(3);
+            // NULL when start is outside the string or the length is negative, as documented
+            SqlNode outside = Sql.or(Sql.or(Sql.lt(start, Sql.integer(1)), Sql.gt(start, Sql.fn("length", s.node()))),
+                    Sql.lt(length, Sql.integer(0)));
+            SqlNode overlay = Sql.call(SqlStdOperatorTable.OVERLAY, s.node(), Sql.fn("coalesce", replacement.node(),
+                    Sql.string("")), start, length);
+            return new Typed(caseWhen(outside, Sql.nullLiteral(), overlay), s.type());
+        });
+        rules.put("CONCAT", c -> {
+            List<SqlNode> args = new ArrayList<>();
+            for (int i = 0; i < c.count(); i++) {
+                args.add(c.string(i).node());
+            }
+            return new Typed(Sql.fn("concat", args), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("CONCAT_WS", c -> {
+            List<SqlNode> args = new ArrayList<>();
+            for (int i = 0; i < c.count(); i++) {
+                args.add(c.string(i).node());
+            }
+            return new Typed(Sql.fn("concat_ws", args), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("ASCII", c -> new Typed(Sql.fn("ascii", c.string(0).node()), SqlServerTypes.INT));
+        rules.put("UNICODE", c -> new Typed(Sql.fn("ascii", c.string(0).node()), SqlServerTypes.INT));
+        rules.put("CHAR", c -> new Typed(Sql.fn("chr", c.node(0)), DataType.withLength("char", 1)));
+        rules.put("NCHAR", c -> new Typed(Sql.fn("chr", c.node(0)), DataType.withLength("nchar", 1)));
+        rules.put("STRING_AGG", c -> {
+            c.arity(2, 2);
+            if (!c.f.withinGroup().isEmpty()) {
+                throw c.fail("WITHIN GROUP ordering");
+            }
+            Typed s = c.string(0);
+            return new Typed(Sql.fn("string_agg", s.node(), c.string(1).node()), SqlServerTypes.isUnicode(s.type())
+                    ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+        });
+
+        // ---- dates
+        rules.put("GETDATE", c -> now(SqlServerTypes.DATETIME));
+        rules.put("CURRENT_TIMESTAMP", c -> now(SqlServerTypes.DATETIME));
+        rules.put("SYSDATETIME", c -> now(DataType.of("datetime2")));
+        rules.put("GETUTCDATE", c -> new Typed(Sql.fn("timezone", Sql.string("UTC"),
+                Sql.call(SqlStdOperatorTable.CURRENT_TIMESTAMP)), SqlServerTypes.DATETIME));
+        rules.put("SYSUTCDATETIME", c -> new Typed(Sql.fn("timezone", Sql.string("UTC"),
+                Sql.call(SqlStdOperatorTable.CURRENT_TIMESTAMP)), DataType.of("datetime2")));
+        rules.put("SYSDATETIMEOFFSET", c -> new Typed(Sql.call(SqlStdOperatorTable.CURRENT_TIMESTAMP),
+                DataType.of("datetimeoffset")));
+        rules.put("YEAR", c -> datePart("year", dateArg(c, 0)));
+        rules.put("MONTH", c -> datePart("month", dateArg(c, 0)));
+        rules.put("DAY", c -> datePart("day", dateArg(c, 0)));
+        rules.put("DATEPART", c -> {
+            c.arity(2, 2);
+            return datePart(c.datepart(0), dateArg(c, 1));
+        });
+        rules.put("DATENAME", c -> {
+            c.arity(2, 2);
+            String part = c.datepart(0);
+            Typed d = dateArg(c, 1);
+            // us_english names; the other parts are the number as text
+            if (part.equals("month") || part.equals("weekday")) {
+                return new Typed(Sql.fn("to_char", d.node(), Sql.string(part.equals("month") ? "FMMonth" : "FMDay")),
+                        SqlServerTypes.NVARCHAR);
+            }
+            return new Typed(cast(datePart(part, d).node(), SqlServerTypes.NVARCHAR), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("DATETRUNC", c -> {
+            c.arity(2, 2);
+            String part = c.datepart(0);
+            Typed d = dateArg(c, 1);
+            if (part.equals("week") || part.equals("weekday") || part.equals("dayofyear")
+                    || part.equals("iso_week") || part.equals("nanosecond")) {
+                throw c.fail("datepart " + part);
+            }
+            String field = part.equals("millisecond") ? "milliseconds" : part.equals("microsecond") ? "microseconds"
+                    : part;
+            return new Typed(cast(Sql.fn("date_trunc", Sql.string(field), d.node()), d.type()), d.type());
+        });
+        rules.put("DATETIMEFROMPARTS", c -> {
+            c.arity(7, 7);
+            SqlNode seconds = Sql.plus(c.node(5), Sql.divide(c.node(6), Sql.number(new java.math.BigDecimal("1000.0"))));
+            return new Typed(cast(Sql.fn("make_timestamp", c.node(0), c.node(1), c.node(2), c.node(3), c.node(4),
+                    seconds), SqlServerTypes.DATETIME), SqlServerTypes.DATETIME);
+        });
+        rules.put("CURRENT_DATE", c -> new Typed(Sql.call(SqlStdOperatorTable.CURRENT_DATE), SqlServerTypes.DATE));
+        rules.put("DATEADD", c -> {
+            c.arity(3, 3);
+            String part = c.datepart(0);
+            Typed n = c.arg(1);
+            Typed d = dateArg(c, 2);
+            if (!SqlServerTypes.isInteger(n.type())) {
+                throw c.fail("a number of " + part + "s that is not an integer");
+            }
+            String unit = switch (part) {
+                case "year" -> "YEAR";
+                case "quarter", "month" -> "MONTH";
+                case "dayofyear", "day", "weekday" -> "DAY";
+                case "week" -> "WEEK";
+                case "hour" -> "HOUR";
+                case "minute" -> "MINUTE";
+                case "second" -> "SECOND";
+                default -> throw c.fail("datepart " + part);
+            };
+            SqlNode amount = part.equals("quarter") ? Sql.times(n.node(), Sql.integer(3)) : n.node();
+            SqlNode sum = Sql.plus(d.node(), Sql.times(amount, interval(1, unit)));
+            // date + interval is a timestamp in PostgreSQL; SQL Server keeps the argument's type
+            return new Typed(cast(sum, d.type()), d.type());
+        });
+        rules.put("DATEDIFF", c -> {
+            c.arity(3, 3);
+            return new Typed(dateDiff(c, c.datepart(0), dateArg(c, 1).node(), dateArg(c, 2).node()),
+                    SqlServerTypes.INT);
+        });
+        rules.put("DATEDIFF_BIG", c -> {
+            c.arity(3, 3);
+            SqlNode diff = dateDiff(c, c.datepart(0), dateArg(c, 1).node(), dateArg(c, 2).node());
+            // dateDiff casts to integer; the big variant's range is bigint
+            SqlNode inner = ((org.apache.calcite.sql.SqlBasicCall) diff).operand(0);
+            return new Typed(cast(inner, SqlServerTypes.BIGINT), SqlServerTypes.BIGINT);
+        });
+        rules.put("FORMAT", c -> {
+            c.arity(2, 2);
+            Typed value = c.arg(0);
+            Expr format = c.f.arguments().get(1);
+            String pattern = format instanceof Expr.Literal l && (l.kind() == Expr.LiteralKind.STRING
+                    || l.kind() == Expr.LiteralKind.NATIONAL_STRING) ? QueryConverter.unquote(l.text()) : null;
+            if (pattern == null || !SqlServerTypes.isDateTime(value.type())) {
+                throw c.fail("only literal date patterns are translated");
+            }
+            return new Typed(Sql.fn("to_char", value.node(), Sql.string(dateTemplate(c, pattern))),
+                    SqlServerTypes.NVARCHAR);
+        });
+        rules.put("EOMONTH", c -> {
+            c.arity(1, 2);
+            SqlNode d = c.count() == 2 ? Sql.plus(dateArg(c, 0).node(), Sql.times(c.node(1), interval(1, "MONTH")))
+                    : dateArg(c, 0).node();
+            SqlNode end = Sql.minus(Sql.plus(Sql.fn("date_trunc", Sql.string("month"), d), interval(1, "MONTH")),
+                    interval(1, "DAY"));
+            return new Typed(cast(end, SqlServerTypes.DATE), SqlServerTypes.DATE);
+        });
+        rules.put("DATEFROMPARTS", c -> {
+            c.arity(3, 3);
+            return new Typed(Sql.fn("make_date", c.node(0), c.node(1), c.node(2)), SqlServerTypes.DATE);
+        });
+        rules.put("SMALLDATETIMEFROMPARTS", c -> {
+            c.arity(5, 5);
+            return new Typed(Sql.fn("make_timestamp", c.node(0), c.node(1), c.node(2), c.node(3), c.node(4),
+                    Sql.integer(0)), DataType.of("smalldatetime"));
+        });
+
+        // ---- math
+        rules.put("ABS", c -> sameType(c, "abs"));
+        rules.put("CEILING", c -> sameType(c, "ceil"));
+        rules.put("FLOOR", c -> sameType(c, "floor"));
+        rules.put("SIGN", c -> {
+            Typed t = c.arg(0);
+            SqlNode sign = Sql.fn("sign", t.node());
+            return new Typed(SqlServerTypes.isInteger(t.type()) ? cast(sign, t.type()) : sign, t.type());
+        });
+        for (String[] f : new String[][] {{"SQRT", "sqrt"}, {"EXP", "exp"}, {"LOG10", "log10"}, {"SIN", "sin"},
+            {"COS", "cos"}, {"TAN", "tan"}, {"ASIN", "asin"}, {"ACOS", "acos"}, {"ATAN", "atan"}, {"COT", "cot"},
+            {"DEGREES", "degrees"}, {"RADIANS", "radians"}}) {
+            rules.put(f[0], c -> {
+                c.arity(1, 1);
+                return new Typed(Sql.fn(f[1], toFloat(c.arg(0))), SqlServerTypes.FLOAT);
+            });
+        }
+        rules.put("ATN2", c -> new Typed(Sql.fn("atan2", toFloat(c.arg(0)), toFloat(c.arg(1))), SqlServerTypes.FLOAT));
+        rules.put("LOG", c -> {
+            c.arity(1, 2);
+            if (c.count() == 2) {
+                // PostgreSQL's log(base, x) is numeric only: ln(x) / ln(base) stays in float like SQL Server
+                return new Typed(Sql.divide(Sql.fn("ln", toFloat(c.arg(0))), Sql.fn("ln", toFloat(c.arg(1)))),
+                        SqlServerTypes.FLOAT);
+            }
+            return new Typed(Sql.fn("ln", toFloat(c.arg(0))), SqlServerTypes.FLOAT);
+        });
+        rules.put("PI", c -> new Typed(Sql.fn("pi"), SqlServerTypes.FLOAT));
+        rules.put("SQUARE", c -> {
+            SqlNode x = toFloat(c.arg(0));
+            return new Typed(Sql.times(x, x), SqlServerTypes.FLOAT);
+        });
+        rules.put("POWER", c -> {
+            c.arity(2, 2);
+            Typed x = c.arg(0);
+            SqlNode p = Sql.fn("power", x.node(), c.node(1));
+            if (SqlServerTypes.isInteger(x.type())) {
+                // the result has the type of the first argument, and SQL Server truncates to it
+                return new Typed(cast(Sql.fn("trunc", p), x.type()), x.type());
+            }
+            if (SqlServerTypes.isApproximate(x.type())) {
+                return new Typed(Sql.fn("power", toFloat(x), toFloat(c.arg(1))), SqlServerTypes.FLOAT);
+            }
+            throw c.fail("POWER of " + x.type());
+        });
+        rules.put("ROUND", c -> {
+            c.arity(2, 3);
+            Typed x = c.arg(0);
+            SqlNode digits = c.node(1);
+            boolean truncate = c.count() == 3 && !(c.node(2) instanceof SqlLiteral l
+                    && "0".equals(l.toValue()));
+            if (c.count() == 3 && !(c.node(2) instanceof SqlLiteral)) {
+                throw c.fail("a computed function argument");
+            }
+            if (!SqlServerTypes.isNumeric(x.type())) {
+                throw c.fail("argument of type " + x.type());
+            }
+            SqlNode numeric = SqlServerTypes.isApproximate(x.type()) || SqlServerTypes.isInteger(x.type())
+                    ? cast(x.node(), DataType.withPrecision("decimal", 38, 10)) : x.node();
+            SqlNode rounded = Sql.fn(truncate ? "trunc" : "round", numeric, digits);
+            // SQL Server keeps the argument's type (and scale): ROUND(2.456 money, 1) is 2.5000
+            return new Typed(SqlServerTypes.known(x.type()) && !x.type().name().equals("decimal")
+                    || x.type().precision().isPresent() ? cast(rounded, x.type()) : rounded, x.type());
+        });
+        rules.put("RAND", c -> {
+            if (c.count() > 0) {
+                throw c.fail("a seed");
+            }
+            return new Typed(Sql.fn("random"), SqlServerTypes.FLOAT);
+        });
+
+        // ---- aggregates
+        rules.put("COUNT", c -> new Typed(cast(count(c), SqlServerTypes.INT), SqlServerTypes.INT));
+        rules.put("COUNT_BIG", c -> new Typed(count(c), SqlServerTypes.BIGINT));
+        rules.put("SUM", c -> {
+            Typed x = c.arg(0);
+            String b = SqlServerTypes.base(x.type());
+            if (SqlServerTypes.isInteger(x.type()) && !b.equals("bigint")) {
+                // SUM of tinyint/smallint/int is an int in SQL Server, a bigint in PostgreSQL
+                return new Typed(cast(aggregate(c, SqlStdOperatorTable.SUM, x.node()), SqlServerTypes.INT),
+                        SqlServerTypes.INT);
+            }
+            if (SqlServerTypes.isApproximate(x.type())) {
+                return new Typed(aggregate(c, SqlStdOperatorTable.SUM, toFloat(x)), SqlServerTypes.FLOAT);
+            }
+            if (!SqlServerTypes.isNumeric(x.type())) {
+                throw c.fail("argument of type " + x.type());
+            }
+            DataType type = b.equals("decimal") || b.equals("numeric") ? DataType.withPrecision("decimal", 38,
+                    x.type().scale().orElse(0)) : b.equals("smallmoney") ? SqlServerTypes.MONEY : x.type();
+            return new Typed(aggregate(c, SqlStdOperatorTable.SUM, x.node()), type);
+        });
+        rules.put("AVG", c -> {
+            Typed x = c.arg(0);
+            if (SqlServerTypes.isInteger(x.type())) {
+                // AVG(int) is an int in SQL Server: the integer part of the average
+                return new Typed(cast(Sql.fn("trunc", aggregate(c, SqlStdOperatorTable.AVG, x.node())), x.type()),
+                        x.type());
+            }
+            if (SqlServerTypes.isApproximate(x.type())) {
+                return new Typed(aggregate(c, SqlStdOperatorTable.AVG, toFloat(x)), SqlServerTypes.FLOAT);
+            }
+            String b = SqlServerTypes.base(x.type());
+            if (b.equals("money") || b.equals("smallmoney")) {
+                return new Typed(cast(aggregate(c, SqlStdOperatorTable.AVG, x.node()), SqlServerTypes.MONEY),
+                        SqlServerTypes.MONEY);
+            }
+            throw c.fail("AVG of " + x.type() + " (decimal division scale)");
+        });
+        rules.put("MIN", c -> {
+            Typed x = c.arg(0);
+            return new Typed(aggregate(c, SqlStdOperatorTable.MIN, x.node()), x.type());
+        });
+        rules.put("MAX", c -> {
+            Typed x = c.arg(0);
+            return new Typed(aggregate(c, SqlStdOperatorTable.MAX, x.node()), x.type());
+        });
+        rules.put("STDEV", c -> new Typed(aggregate(c, SqlStdOperatorTable.STDDEV_SAMP, toFloat(c.arg(0))),
+                SqlServerTypes.FLOAT));
+        rules.put("STDEVP", c -> new Typed(aggregate(c, SqlStdOperatorTable.STDDEV_POP, toFloat(c.arg(0))),
+                SqlServerTypes.FLOAT));
+        rules.put("VAR", c -> new Typed(aggregate(c, SqlStdOperatorTable.VAR_SAMP, toFloat(c.arg(0))),
+                SqlServerTypes.FLOAT));
+        rules.put("VARP", c -> new Typed(aggregate(c, SqlStdOperatorTable.VAR_POP, toFloat(c.arg(0))),
+                SqlServerTypes.FLOAT));
+        rules.put("GROUPING", c -> new Typed(Sql.call(SqlStdOperatorTable.GROUPING, c.node(0)),
+                DataType.of("tinyint")));
+
+        // ---- window functions (OVER is added by the caller)
+        rules.put("ROW_NUMBER", c -> new Typed(Sql.call(SqlStdOperatorTable.ROW_NUMBER), SqlServerTypes.BIGINT));
+        rules.put("RANK", c -> new Typed(Sql.call(SqlStdOperatorTable.RANK), SqlServerTypes.BIGINT));
+        rules.put("DENSE_RANK", c -> new Typed(Sql.call(SqlStdOperatorTable.DENSE_RANK), SqlServerTypes.BIGINT));
+        rules.put("CUME_DIST", c -> new Typed(Sql.call(SqlStdOperatorTable.CUME_DIST), SqlServerTypes.FLOAT));
+        rules.put("PERCENT_RANK", c -> new Typed(Sql.call(SqlStdOperatorTable.PERCENT_RANK), SqlServerTypes.FLOAT));
+        rules.put("NTILE", c -> new Typed(Sql.call(SqlStdOperatorTable.NTILE, c.node(0)), SqlServerTypes.BIGINT));
+        rules.put("LAG", c -> offsetFn(c, SqlStdOperatorTable.LAG));
+        rules.put("LEAD", c -> offsetFn(c, SqlStdOperatorTable.LEAD));
+        rules.put("FIRST_VALUE", c -> {
+            Typed x = c.arg(0);
+            return new Typed(Sql.call(SqlStdOperatorTable.FIRST_VALUE, x.node()), x.type());
+        });
+        rules.put("LAST_VALUE", c -> {
+            Typed x = c.arg(0);
+            return new Typed(Sql.call(SqlStdOperatorTable.LAST_VALUE, x.node()), x.type());
+        });
+
+        rules.put("GREATEST", c -> extreme(c, "greatest"));
+        rules.put("LEAST", c -> extreme(c, "least"));
+        rules.put("APPROX_COUNT_DISTINCT", c -> new Typed(Sql.call(SqlStdOperatorTable.COUNT, c.node(0)),
+                SqlServerTypes.BIGINT));
+        rules.put("QUOTENAME", c -> {
+            c.arity(1, 1);
+            Typed s = c.string(0);
+            // [name] with ] doubled; NULL for input longer than 128 characters, as documented
+            SqlNode quoted = Sql.call(SqlStdOperatorTable.CONCAT, Sql.call(SqlStdOperatorTable.CONCAT,
+                    Sql.string("["), Sql.fn("replace", s.node(), Sql.string("]"), Sql.string("]]"))), Sql.string("]"));
+            return new Typed(caseWhen(Sql.gt(Sql.fn("length", s.node()), Sql.integer(128)), Sql.nullLiteral(), quoted),
+                    SqlServerTypes.NVARCHAR);
+        });
+        rules.put("STR", c -> {
+            c.arity(1, 3);
+            Typed x = c.arg(0);
+            if (!SqlServerTypes.isNumeric(x.type())) {
+                throw c.fail("argument of type " + x.type());
+            }
+            SqlNode length = c.count() > 1 ? c.node(1) : Sql.integer(10);
+            SqlNode decimals = c.count() > 2 ? c.node(2) : Sql.integer(0);
+            SqlNode text = cast(Sql.fn("round", cast(toFloat(x), DataType.withPrecision("decimal", 38, 16)), decimals),
+                    SqlServerTypes.VARCHAR);
+            // right-aligned in `length` characters, all stars when the number does not fit
+            return new Typed(caseWhen(Sql.gt(Sql.fn("length", text), length), Sql.fn("repeat", Sql.string("*"), length),
+                    Sql.fn("lpad", text, length)), SqlServerTypes.VARCHAR);
+        });
+
+        // ---- system
+        rules.put("NEWID", c -> new Typed(Sql.fn("gen_random_uuid"), DataType.of("uniqueidentifier")));
+    }
+
+    private Typed extreme(Call c, String target) {
+        List<SqlNode> args = new ArrayList<>();
+        DataType type = SqlServerTypes.UNKNOWN;
+        for (int i = 0; i < c.count(); i++) {
+            Typed t = c.arg(i);
+            args.add(t.node());
+            type = SqlServerTypes.higher(type, t.type());
+        }
+        return new Typed(Sql.fn(target, args), type);
+    }
+
+    /** A .NET custom date format (the common tokens and separators only) as a PostgreSQL to_char template. */
+    private static String dateTemplate(Call c, String pattern) {
+        String[][] tokens = {{"yyyy", "YYYY"}, {"yy", "YY"}, {"MMMM", "FMMonth"}, {"MMM", "Mon"}, {"MM", "MM"},
+            {"dddd", "FMDay"}, {"ddd", "Dy"}, {"dd", "DD"}, {"HH", "HH24"}, {"hh", "HH12"}, {"mm", "MI"},
+            {"ss", "SS"}, {"fff", "MS"}, {"tt", "AM"}};
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        outer:
+        while (i < pattern.length()) {
+            for (String[] t : tokens) {
+                if (pattern.startsWith(t[0], i)) {
+                    out.append(t[1]);
+                    i += t[0].length();
+                    continue outer;
+                }
+            }
+            char ch = pattern.charAt(i);
+            if ("-/.:, ".indexOf(ch) < 0) {
+                throw c.fail("format pattern '" + pattern + "'");
+            }
+            out.append(ch);
+            i++;
+        }
+        return out.toString();
+    }
+
+    private Typed now(DataType type) {
+        return new Typed(Sql.call(SqlStdOperatorTable.LOCALTIMESTAMP), type);
+    }
+
+    private Typed stringFn(Call c, String target, int arity) {
+        c.arity(arity, arity);
+        List<SqlNode> args = new ArrayList<>();
+        Typed first = c.string(0);
+        args.add(first.node());
+        for (int i = 1; i < arity; i++) {
+            args.add(c.name.equals("REPLACE") || c.name.equals("TRANSLATE") || c.name.endsWith("TRIM")
+                    ? c.string(i).node() : c.node(i));
+        }
+        DataType type = SqlServerTypes.isUnicode(first.type()) ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR;
+        return new Typed(Sql.fn(target, args), type);
+    }
+
+    private Typed sameType(Call c, String target) {
+        c.arity(1, 1);
+        Typed x = c.arg(0);
+        if (!SqlServerTypes.isNumeric(x.type())) {
+            throw c.fail("argument of type " + x.type());
+        }
+        return new Typed(Sql.fn(target, x.node()), x.type());
+    }
+
+    private SqlNode toFloat(Typed t) {
+        return SqlServerTypes.base(t.type()).equals("float") ? t.node() : cast(t.node(), SqlServerTypes.FLOAT);
+    }
+
+    private Typed dateArg(Call c, int i) {
+        Typed t = c.arg(i);
+        if (SqlServerTypes.isDateTime(t.type())) {
+            return t;
+        }
+        Typed literal = converter.coerced(t, c.f.arguments().get(i), SqlServerTypes.DATETIME);
+        if (literal != t) {
+            return literal;
+        }
+        throw c.fail("argument " + (i + 1) + " of type " + t.type() + " is not a date");
+    }
+
+    private Typed datePart(String part, Typed date) {
+        if (!SqlServerTypes.isDateTime(date.type()) && !SqlServerTypes.base(date.type()).equals("time")) {
+            throw new Untranslated(Untranslated.FUNCTION, Pos.NONE, "DATEPART of a " + date.type());
+        }
+        SqlNode d = date.node();
+        SqlNode node = switch (part) {
+            case "year", "quarter", "month", "day", "hour", "minute" -> part(part, d);
+            case "dayofyear" -> part("doy", d);
+            case "second" -> Sql.fn("floor", part("second", d));
+            // dw with SET DATEFIRST 7 (us_english): Sunday is 1
+            case "weekday" -> Sql.plus(part("dow", d), Sql.integer(1));
+            case "iso_week" -> part("week", d);
+            case "millisecond" -> Sql.call(SqlStdOperatorTable.MOD, cast(Sql.fn("floor", part("milliseconds", d)),
+                    SqlServerTypes.INT), Sql.integer(1000));
+            case "microsecond" -> Sql.call(SqlStdOperatorTable.MOD, cast(Sql.fn("floor", part("microseconds", d)),
+                    SqlServerTypes.INT), Sql.integer(1000000));
+            // week 1 holds January 1st and weeks start on Sunday: Sundays crossed since then, plus one
+            case "week" -> Sql.plus(weeksBetween(Sql.fn("date_trunc", Sql.string("year"), d), d), Sql.integer(1));
+            default -> throw new Untranslated(Untranslated.FUNCTION, Pos.NONE, "DATEPART " + part);
+        };
+        return new Typed(cast(node, SqlServerTypes.INT), SqlServerTypes.INT);
+    }
+
+    private static SqlNode part(String field, SqlNode d) {
+        return Sql.fn("date_part", Sql.string(field), d);
+    }
+
+    /** Sunday boundaries between two dates: weeks of Sunday-based weeks, as DATEDIFF(week) counts them. */
+    private SqlNode weeksBetween(SqlNode a, SqlNode b) {
+        SqlNode sa = cast(Sql.fn("date_trunc", Sql.string("week"), Sql.plus(a, interval(1, "DAY"))),
+                SqlServerTypes.DATE);
+        SqlNode sb = cast(Sql.fn("date_trunc", Sql.string("week"), Sql.plus(b, interval(1, "DAY"))),
+                SqlServerTypes.DATE);
+        return Sql.divide(Sql.minus(sb, sa), Sql.integer(7));
+    }
+
+    /** DATEDIFF counts the boundaries crossed, not the time elapsed. */
+    private SqlNode dateDiff(Call c, String part, SqlNode a, SqlNode b) {
+        SqlNode years = Sql.minus(part("year", b), part("year", a));
+        SqlNode node = switch (part) {
+            case "year" -> years;
+            case "quarter" -> Sql.plus(Sql.times(years, Sql.integer(4)), Sql.minus(part("quarter", b),
+                    part("quarter", a)));
+            case "month" -> Sql.plus(Sql.times(years, Sql.integer(12)), Sql.minus(part("month", b),
+                    part("month", a)));
+            case "day", "dayofyear" -> Sql.minus(cast(b, SqlServerTypes.DATE), cast(a, SqlServerTypes.DATE));
+            case "week" -> weeksBetween(a, b);
+            case "hour", "minute", "second" -> {
+                int seconds = part.equals("hour") ? 3600 : part.equals("minute") ? 60 : 1;
+                SqlNode diff = Sql.minus(Sql.fn("date_trunc", Sql.string(part), b),
+                        Sql.fn("date_trunc", Sql.string(part), a));
+                yield Sql.divide(part("epoch", diff), Sql.integer(seconds));
+            }
+            default -> throw c.fail("datepart " + part);
+        };
+        return cast(node, SqlServerTypes.INT);
+    }
+
+    private SqlNode count(Call c) {
+        if (c.count() == 1 && c.f.arguments().get(0) instanceof Expr.Star) {
+            return Sql.call(SqlStdOperatorTable.COUNT, org.apache.calcite.sql.SqlIdentifier.star(P));
+        }
+        c.arity(1, 1);
+        return aggregate(c, SqlStdOperatorTable.COUNT, c.node(0));
+    }
+
+    private SqlNode aggregate(Call c, org.apache.calcite.sql.SqlAggFunction function, SqlNode arg) {
+        boolean distinct = c.f.quantifier().filter(q -> q.equalsIgnoreCase("DISTINCT")).isPresent();
+        if (distinct) {
+            return function.createCall(SqlSelectKeyword.DISTINCT.symbol(P), P, arg);
+        }
+        return Sql.call(function, arg);
+    }
+
+    private Typed offsetFn(Call c, org.apache.calcite.sql.SqlAggFunction function) {
+        c.arity(1, 3);
+        Typed x = c.arg(0);
+        List<SqlNode> args = new ArrayList<>();
+        args.add(x.node());
+        for (int i = 1; i < c.count(); i++) {
+            args.add(c.node(i));
+        }
+        return new Typed(Sql.call(function, args), x.type());
+    }
+
+    /** CONVERT(varchar, date, style) for the documented date styles; other styles are reported. */
+    static Typed convertWithStyle(QueryConverter converter, Expr.Cast c, DataType target, Typed value) {
+        if (!(c.extra().get() instanceof Expr.Literal l) || l.kind() != Expr.LiteralKind.INTEGER) {
+            throw new Untranslated(Untranslated.FUNCTION, c.pos(), "CONVERT with a computed style");
+        }
+        int style = Integer.parseInt(l.text());
+        if (!SqlServerTypes.isString(target) || !SqlServerTypes.isDateTime(value.type())) {
+            if (SqlServerTypes.isString(target) == SqlServerTypes.isString(value.type())) {
+                return new Typed(converter.cast(value.node(), target), target);
+            }
+            throw new Untranslated(Untranslated.FUNCTION, c.pos(), "CONVERT style " + style + " from " + value.type()
+                    + " to " + target);
+        }
+        String format = switch (style) {
+            case 1 -> "MM/DD/YY";
+            case 101 -> "MM/DD/YYYY";
+            case 2 -> "YY.MM.DD";
+            case 102 -> "YYYY.MM.DD";
+            case 3 -> "DD/MM/YY";
+            case 103 -> "DD/MM/YYYY";
+            case 4 -> "DD.MM.YY";
+            case 104 -> "DD.MM.YYYY";
+            case 5 -> "DD-MM-YY";
+            case 105 -> "DD-MM-YYYY";
+            case 10 -> "MM-DD-YY";
+            case 110 -> "MM-DD-YYYY";
+            case 11 -> "YY/MM/DD";
+            case 111 -> "YYYY/MM/DD";
+            case 12 -> "YYMMDD";
+            case 112 -> "YYYYMMDD";
+            case 8, 108 -> "HH24:MI:SS";
+            case 20, 120 -> "YYYY-MM-DD HH24:MI:SS";
+            case 21, 121 -> "YYYY-MM-DD HH24:MI:SS.MS";
+            case 23 -> "YYYY-MM-DD";
+            default -> throw new Untranslated(Untranslated.FUNCTION, c.pos(), "CONVERT style " + style);
+        };
+        SqlNode formatted = Sql.fn("to_char", value.node(), Sql.string(format));
+        return new Typed(converter.cast(formatted, target), target);
+    }
+}

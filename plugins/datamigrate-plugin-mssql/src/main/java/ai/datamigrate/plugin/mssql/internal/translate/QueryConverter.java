@@ -1,0 +1,1116 @@
+package ai.datamigrate.plugin.mssql.internal.translate;
+
+import static ai.datamigrate.plugin.mssql.internal.translate.Sql.P;
+
+import ai.datamigrate.plugin.mssql.internal.ast.Expr;
+import ai.datamigrate.plugin.mssql.internal.ast.GroupingElement;
+import ai.datamigrate.plugin.mssql.internal.ast.Part.Cte;
+import ai.datamigrate.plugin.mssql.internal.ast.Part.DataTypeRef;
+import ai.datamigrate.plugin.mssql.internal.ast.Part.Name;
+import ai.datamigrate.plugin.mssql.internal.ast.Part.OrderItem;
+import ai.datamigrate.plugin.mssql.internal.ast.Part.Query;
+import ai.datamigrate.plugin.mssql.internal.ast.Part.When;
+import ai.datamigrate.plugin.mssql.internal.ast.Pos;
+import ai.datamigrate.plugin.mssql.internal.ast.QueryBody;
+import ai.datamigrate.plugin.mssql.internal.ast.SelectItem;
+import ai.datamigrate.plugin.mssql.internal.ast.TableSource;
+import ai.datamigrate.spi.catalog.DataType;
+import ai.datamigrate.spi.catalog.ObjectName;
+import ai.datamigrate.spi.target.TargetDialect;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlAlienSystemTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Turns one T-SQL query tree into a Calcite tree for the target, binding every column to the catalog and inferring
+ * SQL Server's types on the way (they decide {@code +} versus {@code ||}, bit literals, date literals, casts).
+ */
+final class QueryConverter {
+
+    /** What the translator knows about the relations a query can read. */
+    interface Env {
+        /** A table or view of the catalog with its columns; throws {@link Untranslated} when it has none. */
+        Relation relation(Name name);
+
+        String placeholder(ObjectName target);
+
+        void info(Pos pos, String code, String message);
+
+        /** A user scalar function whose body can be inlined, when the catalog has one by that name. */
+        Optional<ScalarFunction> scalarFunction(Name name);
+    }
+
+    /** A scalar function's parameters (name, type), return type and parsed body. */
+    record ScalarFunction(ObjectName name, List<Col> parameters, DataType returnType,
+                          List<ai.datamigrate.plugin.mssql.internal.ast.Statement> body) {
+    }
+
+    record Col(String name, DataType type) {
+    }
+
+    record Relation(ObjectName target, List<Col> columns) {
+    }
+
+    record Converted(SqlNode node, List<Col> columns) {
+    }
+
+    private record Rel(String alias, List<Col> columns) {
+    }
+
+    /** The relations visible at one query level, and the level around it (correlation, LATERAL). */
+    static final class Scope {
+        final Scope parent;
+        final List<Rel> rels = new ArrayList<>();
+
+        Scope(Scope parent) {
+            this.parent = parent;
+        }
+    }
+
+    private final Env env;
+    private final TargetDialect dialect;
+    private final Deque<Map<String, Rel>> ctes = new ArrayDeque<>();
+    private final Deque<Map<String, Typed>> variables = new ArrayDeque<>();
+    private final java.util.Set<String> usedCtes = new java.util.HashSet<>();
+    private static final int MAX_INLINE_DEPTH = 16;
+    private final BuiltinFunctions functions;
+
+    QueryConverter(Env env, TargetDialect dialect) {
+        this.env = env;
+        this.dialect = dialect;
+        this.functions = new BuiltinFunctions(this);
+    }
+
+    TargetDialect dialect() {
+        return dialect;
+    }
+
+    // ================================================================ queries
+
+    Converted query(Query q, Scope outer) {
+        if (q.forClause().isPresent()) {
+            throw Untranslated.construct(q.forClause().get().pos(), "FOR XML/JSON clauses are not translated");
+        }
+        if (q.option().isPresent()) {
+            env.info(q.option().get().pos(), "MSSQL-QUERY-HINT-DROPPED", "the OPTION (...) query hints were dropped");
+        }
+        Map<String, Rel> defined = new HashMap<>();
+        ctes.push(defined);
+        try {
+            List<SqlNode> withItems = new ArrayList<>();
+            boolean anyRecursive = false;
+            for (Cte cte : q.ctes()) {
+                String key = cte.name().toLowerCase(Locale.ROOT);
+                if (cte.query().body() instanceof QueryBody.SetOperation op
+                        && op.operator().toUpperCase(Locale.ROOT).startsWith("UNION")) {
+                    // a recursive CTE reads itself: its columns are the anchor's (the leftmost member)
+                    QueryBody anchor = op.left();
+                    while (anchor instanceof QueryBody.SetOperation inner) {
+                        anchor = inner.left();
+                    }
+                    Converted a = body(anchor, outer);
+                    defined.put(key, new Rel(cte.name(), renamed(a.columns(), cte.columns(), cte.pos())));
+                }
+                usedCtes.remove(key);
+                Converted c = query(cte.query(), outer);
+                boolean recursive = usedCtes.contains(key);
+                anyRecursive |= recursive;
+                List<Col> cols = renamed(c.columns(), cte.columns(), cte.pos());
+                withItems.add(new SqlWithItem(P, Sql.id(cte.name()), cte.columns().isEmpty() ? null
+                        : new SqlNodeList(cte.columns().stream().<SqlNode>map(Sql::id).toList(), P), c.node(),
+                        SqlLiteral.createBoolean(recursive, P)));
+                defined.put(key, new Rel(cte.name(), cols));
+            }
+            if (anyRecursive) {
+                // PostgreSQL's RECURSIVE covers the whole WITH list
+                for (int i = 0; i < withItems.size(); i++) {
+                    SqlWithItem item = (SqlWithItem) withItems.get(i);
+                    withItems.set(i, new SqlWithItem(P, item.name, item.columnList, item.query,
+                            SqlLiteral.createBoolean(true, P)));
+                }
+            }
+            boolean limited = q.offset().isPresent()
+                    || (q.body() instanceof QueryBody.Select s && s.top().isPresent());
+            List<OrderItem> orderBy = q.orderBy();
+            if (!orderBy.isEmpty() && !limited) {
+                env.info(orderBy.get(0).pos(), "MSSQL-ORDER-BY-DROPPED",
+                        "ORDER BY without TOP or OFFSET does not order a view's rows in SQL Server; it was dropped");
+                orderBy = List.of();
+            }
+            Converted body;
+            if (q.body() instanceof QueryBody.Select s) {
+                body = select(s, outer, orderBy, q);
+            } else {
+                body = body(q.body(), outer);
+                if (!orderBy.isEmpty() || q.offset().isPresent()) {
+                    SqlNodeList order = new SqlNodeList(P);
+                    for (OrderItem item : orderBy) {
+                        order.add(ordered(item, outputReference(item.expr(), body.columns()).orElseThrow(() ->
+                                Untranslated.construct(item.pos(), "ORDER BY of a set operation must name an output "
+                                        + "column"))));
+                    }
+                    SqlNode[] offsetFetch = offsetFetch(q, Optional.empty());
+                    body = new Converted(new SqlOrderBy(P, body.node(), order, offsetFetch[0], offsetFetch[1]),
+                            body.columns());
+                }
+            }
+            if (withItems.isEmpty()) {
+                return body;
+            }
+            return new Converted(new SqlWith(P, new SqlNodeList(withItems, P), body.node()), body.columns());
+        } finally {
+            ctes.pop();
+        }
+    }
+
+    private static List<Col> renamed(List<Col> columns, List<String> names, Pos pos) {
+        if (names.isEmpty()) {
+            return columns;
+        }
+        if (names.size() != columns.size()) {
+            throw Untranslated.construct(pos, "the column list names " + names.size() + " columns, the query has "
+                    + columns.size());
+        }
+        List<Col> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.add(new Col(names.get(i), columns.get(i).type()));
+        }
+        return out;
+    }
+
+    private Converted body(QueryBody body, Scope outer) {
+        if (body instanceof QueryBody.Select s) {
+            return select(s, outer, List.of(), null);
+        }
+        if (body instanceof QueryBody.Nested n) {
+            return query(n.query(), outer);
+        }
+        QueryBody.SetOperation op = (QueryBody.SetOperation) body;
+        Converted left = body(op.left(), outer);
+        Converted right = body(op.right(), outer);
+        SqlOperator operator = switch (op.operator().toUpperCase(Locale.ROOT)) {
+            case "UNION" -> SqlStdOperatorTable.UNION;
+            case "UNION ALL" -> SqlStdOperatorTable.UNION_ALL;
+            case "EXCEPT" -> SqlStdOperatorTable.EXCEPT;
+            case "INTERSECT" -> SqlStdOperatorTable.INTERSECT;
+            default -> throw Untranslated.construct(op.pos(), "set operator " + op.operator());
+        };
+        if (left.columns().size() != right.columns().size()) {
+            throw Untranslated.construct(op.pos(), "the sides of " + op.operator()
+                    + " have different numbers of columns");
+        }
+        List<Col> cols = new ArrayList<>();
+        for (int i = 0; i < left.columns().size(); i++) {
+            cols.add(new Col(left.columns().get(i).name(), SqlServerTypes.higher(left.columns().get(i).type(),
+                    right.columns().get(i).type())));
+        }
+        return new Converted(Sql.call(operator, left.node(), right.node()), cols);
+    }
+
+    /** @param whole the query whose ORDER BY/OFFSET apply to this select, or null */
+    private Converted select(QueryBody.Select s, Scope outer, List<OrderItem> orderBy, Query whole) {
+        if (s.into().isPresent()) {
+            throw Untranslated.construct(s.pos(), "SELECT ... INTO creates a table");
+        }
+        Scope scope = new Scope(outer);
+        SqlNode from = null;
+        for (TableSource source : s.from()) {
+            SqlNode node = tableSource(source, scope);
+            from = from == null ? node : new SqlJoin(P, from, SqlLiteral.createBoolean(false, P),
+                    JoinType.COMMA.symbol(P), node, JoinConditionType.NONE.symbol(P), null);
+        }
+        SqlNode where = s.where().map(w -> predicate(w, scope)).orElse(null);
+        SqlNodeList groupBy = null;
+        if (s.groupBy().isPresent()) {
+            var g = s.groupBy().get();
+            if (g.all()) {
+                throw Untranslated.construct(g.pos(), "GROUP BY ALL");
+            }
+            List<SqlNode> items = new ArrayList<>();
+            for (GroupingElement e : g.items()) {
+                items.add(grouping(e, scope));
+            }
+            if (g.with().isPresent()) {
+                SqlOperator op = g.with().get().equalsIgnoreCase("ROLLUP") ? SqlStdOperatorTable.ROLLUP
+                        : SqlStdOperatorTable.CUBE;
+                items = List.of(Sql.call(op, items));
+            }
+            groupBy = new SqlNodeList(items, P);
+        }
+        SqlNode having = s.having().map(h -> predicate(h, scope)).orElse(null);
+        List<SqlNode> selectList = new ArrayList<>();
+        List<Col> columns = new ArrayList<>();
+        for (SelectItem item : s.items()) {
+            if (!(item instanceof SelectItem.Column c)) {
+                throw Untranslated.construct(item.pos(), "variable assignment in SELECT");
+            }
+            if (c.expr() instanceof Expr.Star star) {
+                for (Rel rel : scope.rels) {
+                    if (star.qualifier().isEmpty() || matchesQualifier(rel, star.qualifier().get().parts())) {
+                        for (Col col : rel.columns()) {
+                            selectList.add(Sql.id(rel.alias(), col.name()));
+                            columns.add(col);
+                        }
+                    }
+                }
+                if (star.qualifier().isPresent() && scope.rels.stream()
+                        .noneMatch(r -> matchesQualifier(r, star.qualifier().get().parts()))) {
+                    throw Untranslated.construct(star.pos(), "unknown table " + star.qualifier().get().parts());
+                }
+                continue;
+            }
+            Typed t = value(c.expr(), scope);
+            Optional<String> implicit = c.expr() instanceof Expr.ColumnRef && t.node() instanceof SqlIdentifier i
+                    ? Optional.of(i.getComponent(1).getSimple()) : Optional.empty();
+            String name = c.alias().or(() -> implicit).orElse("");
+            boolean needsAlias = c.alias().isPresent() && !c.alias().equals(implicit);
+            selectList.add(needsAlias ? Sql.as(t.node(), name) : t.node());
+            columns.add(new Col(name, t.type()));
+        }
+        SqlNodeList keywords = s.quantifier().filter(q -> q.equalsIgnoreCase("DISTINCT")).isPresent()
+                ? SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(P)) : null;
+        SqlNodeList order = null;
+        if (!orderBy.isEmpty()) {
+            order = new SqlNodeList(P);
+            for (OrderItem item : orderBy) {
+                Optional<SqlNode> byOutput = outputReference(item.expr(), columns);
+                order.add(ordered(item, byOutput.orElseGet(() -> value(item.expr(), scope).node())));
+            }
+        }
+        SqlNode[] offsetFetch = whole == null ? new SqlNode[2] : offsetFetch(whole, s.top());
+        if (whole == null && s.top().isPresent()) {
+            offsetFetch = offsetFetch(null, s.top());
+        }
+        SqlSelect select = new SqlSelect(P, keywords, new SqlNodeList(selectList, P), from, where, groupBy, having,
+                null, null, order, offsetFetch[0], offsetFetch[1], null);
+        return new Converted(select, columns);
+    }
+
+    private SqlNode[] offsetFetch(Query whole, Optional<ai.datamigrate.plugin.mssql.internal.ast.Part.Top> top) {
+        SqlNode offset = null;
+        SqlNode fetch = null;
+        if (top.isPresent()) {
+            var t = top.get();
+            if (t.percent()) {
+                throw Untranslated.construct(t.pos(), "TOP ... PERCENT");
+            }
+            if (t.withTies()) {
+                throw Untranslated.construct(t.pos(), "TOP ... WITH TIES");
+            }
+            fetch = count(t.count());
+        }
+        if (whole != null && whole.offset().isPresent()) {
+            offset = count(whole.offset().get().offset());
+            fetch = whole.offset().get().fetch().map(this::count).orElse(null);
+        }
+        return new SqlNode[] {offset, fetch};
+    }
+
+    private SqlNode count(Expr e) {
+        Expr inner = e;
+        while (inner instanceof Expr.Parenthesized p) {
+            inner = p.expr();
+        }
+        if (inner instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            return Sql.integer(Long.parseLong(l.text()));
+        }
+        throw Untranslated.construct(e.pos(), "TOP/OFFSET with a computed row count");
+    }
+
+    /** ORDER BY an output column by name or ordinal, as T-SQL resolves it before the FROM columns. */
+    private static Optional<SqlNode> outputReference(Expr e, List<Col> columns) {
+        if (e instanceof Expr.ColumnRef c && c.name().parts().size() == 1) {
+            for (Col col : columns) {
+                if (col.name().equalsIgnoreCase(c.name().last())) {
+                    return Optional.of(Sql.id(col.name()));
+                }
+            }
+        }
+        if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            return Optional.of(Sql.integer(Long.parseLong(l.text())));
+        }
+        return Optional.empty();
+    }
+
+    /** SQL Server sorts NULL first ascending and last descending; PostgreSQL the other way round: say it. */
+    SqlNode ordered(OrderItem item, SqlNode node) {
+        boolean desc = item.direction().filter(d -> d.equalsIgnoreCase("DESC")).isPresent();
+        if (desc) {
+            return Sql.call(SqlStdOperatorTable.NULLS_LAST, Sql.call(SqlStdOperatorTable.DESC, node));
+        }
+        return Sql.call(SqlStdOperatorTable.NULLS_FIRST, node);
+    }
+
+    SqlNode ordered(OrderItem item, Scope scope) {
+        return ordered(item, value(item.expr(), scope).node());
+    }
+
+    private SqlNode grouping(GroupingElement e, Scope scope) {
+        if (e instanceof GroupingElement.ByExpr b) {
+            return value(b.expr(), scope).node();
+        }
+        if (e instanceof GroupingElement.Set set) {
+            return Sql.call(SqlStdOperatorTable.ROW, set.items().stream().map(i -> grouping(i, scope)).toList());
+        }
+        GroupingElement.Operator op = (GroupingElement.Operator) e;
+        return Sql.call(switch (op.kind().toUpperCase(Locale.ROOT)) {
+            case "ROLLUP" -> SqlStdOperatorTable.ROLLUP;
+            case "CUBE" -> SqlStdOperatorTable.CUBE;
+            default -> SqlStdOperatorTable.GROUPING_SETS;
+        }, op.items().stream().map(i -> grouping(i, scope)).toList());
+    }
+
+    // ================================================================ FROM
+
+    private SqlNode tableSource(TableSource source, Scope scope) {
+        if (source instanceof TableSource.Named n) {
+            return named(n, scope);
+        }
+        if (source instanceof TableSource.Parenthesized p) {
+            return tableSource(p.inner(), scope);
+        }
+        if (source instanceof TableSource.Derived d) {
+            String alias = d.alias().orElseThrow(() -> Untranslated.construct(d.pos(), "derived table without "
+                    + "an alias"));
+            Converted c = query(d.query(), scope.parent);
+            List<Col> cols = renamed(c.columns(), d.columns(), d.pos());
+            scope.rels.add(new Rel(alias, cols));
+            return aliased(c.node(), alias, d.columns());
+        }
+        if (source instanceof TableSource.Join j) {
+            return join(j, scope);
+        }
+        throw Untranslated.construct(source.pos(), "table source "
+                + source.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " (table variables, VALUES, "
+                + "table-valued functions, PIVOT/UNPIVOT) is not translated");
+    }
+
+    private static SqlNode aliased(SqlNode node, String alias, List<String> columns) {
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(node);
+        operands.add(Sql.id(alias));
+        columns.forEach(c -> operands.add(Sql.id(c)));
+        return Sql.call(SqlStdOperatorTable.AS, operands);
+    }
+
+    private SqlNode named(TableSource.Named n, Scope scope) {
+        if (n.temporal().isPresent()) {
+            throw Untranslated.construct(n.pos(), "FOR SYSTEM_TIME (temporal tables)");
+        }
+        if (n.name().isTemp()) {
+            throw Untranslated.construct(n.pos(), "temporary table " + n.name().last());
+        }
+        if (n.hints().isPresent()) {
+            env.info(n.pos(), "MSSQL-TABLE-HINT-DROPPED", "table hints on " + n.name().last() + " were dropped");
+        }
+        if (n.name().parts().size() == 1) {
+            for (Map<String, Rel> level : ctes) {
+                Rel cte = level.get(n.name().last().toLowerCase(Locale.ROOT));
+                if (cte != null) {
+                    usedCtes.add(n.name().last().toLowerCase(Locale.ROOT));
+                    String alias = n.alias().orElse(cte.alias());
+                    scope.rels.add(new Rel(alias, cte.columns()));
+                    return alias.equals(cte.alias()) ? Sql.id(cte.alias()) : Sql.as(Sql.id(cte.alias()), alias);
+                }
+            }
+        }
+        Relation relation = env.relation(n.name());
+        String alias = n.alias().orElse(relation.target().name());
+        scope.rels.add(new Rel(alias, relation.columns()));
+        return Sql.as(Sql.id(env.placeholder(relation.target())), alias);
+    }
+
+    private SqlNode join(TableSource.Join j, Scope scope) {
+        String kind = j.kind().toUpperCase(Locale.ROOT).replace(" OUTER ", " ");
+        SqlNode left = tableSource(j.left(), scope);
+        if (kind.equals("CROSS APPLY") || kind.equals("OUTER APPLY")) {
+            if (!(j.right() instanceof TableSource.Derived d) || d.alias().isEmpty()) {
+                throw Untranslated.construct(j.right().pos(), kind + " of a table-valued function");
+            }
+            Converted c = query(d.query(), scope);
+            scope.rels.add(new Rel(d.alias().get(), renamed(c.columns(), d.columns(), d.pos())));
+            SqlNode right = Sql.call(SqlStdOperatorTable.LATERAL, aliased(c.node(), d.alias().get(), d.columns()));
+            return kind.equals("CROSS APPLY")
+                    ? new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), JoinType.CROSS.symbol(P), right,
+                            JoinConditionType.NONE.symbol(P), null)
+                    : new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), JoinType.LEFT.symbol(P), right,
+                            JoinConditionType.ON.symbol(P), Sql.bool(true));
+        }
+        JoinType type = switch (kind) {
+            case "JOIN", "INNER JOIN" -> JoinType.INNER;
+            case "LEFT JOIN" -> JoinType.LEFT;
+            case "RIGHT JOIN" -> JoinType.RIGHT;
+            case "FULL JOIN" -> JoinType.FULL;
+            case "CROSS JOIN" -> JoinType.CROSS;
+            default -> throw Untranslated.construct(j.pos(), "join " + j.kind() + " (join hints)");
+        };
+        SqlNode right = tableSource(j.right(), scope);
+        if (type == JoinType.CROSS) {
+            return new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), type.symbol(P), right,
+                    JoinConditionType.NONE.symbol(P), null);
+        }
+        SqlNode on = predicate(j.on().orElseThrow(() -> Untranslated.construct(j.pos(), "join without ON")), scope);
+        return new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), type.symbol(P), right,
+                JoinConditionType.ON.symbol(P), on);
+    }
+
+    private static boolean matchesQualifier(Rel rel, List<String> qualifier) {
+        return !qualifier.isEmpty() && rel.alias().equalsIgnoreCase(qualifier.get(qualifier.size() - 1));
+    }
+
+    // ================================================================ expressions
+
+    SqlNode predicate(Expr e, Scope scope) {
+        Typed t = expr(e, scope);
+        if (!isBooleanNode(t.node())) {
+            throw Untranslated.construct(e.pos(), "a value used as a condition");
+        }
+        return t.node();
+    }
+
+    private static boolean isBooleanNode(SqlNode node) {
+        if (node instanceof SqlLiteral l) {
+            return l.getTypeName() == SqlTypeName.BOOLEAN;
+        }
+        SqlKind k = node.getKind();
+        return SqlKind.COMPARISON.contains(k) || k == SqlKind.AND || k == SqlKind.OR || k == SqlKind.NOT
+                || k == SqlKind.LIKE || k == SqlKind.IN || k == SqlKind.NOT_IN || k == SqlKind.BETWEEN
+                || k == SqlKind.IS_NULL || k == SqlKind.IS_NOT_NULL || k == SqlKind.EXISTS
+                || k == SqlKind.SOME || k == SqlKind.ALL || k == SqlKind.SIMILAR;
+    }
+
+    /** An expression in a value position. */
+    Typed value(Expr e, Scope scope) {
+        Typed t = expr(e, scope);
+        if (isBooleanNode(t.node()) && !(t.node() instanceof SqlLiteral)) {
+            throw Untranslated.construct(e.pos(), "a condition used as a value");
+        }
+        return t;
+    }
+
+    Typed expr(Expr e, Scope scope) {
+        if (e instanceof Expr.Literal l) {
+            return literal(l);
+        }
+        if (e instanceof Expr.ColumnRef c) {
+            return column(c, scope);
+        }
+        if (e instanceof Expr.Parenthesized p) {
+            return expr(p.expr(), scope);
+        }
+        if (e instanceof Expr.Unary u) {
+            return unary(u, scope);
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b, scope);
+        }
+        if (e instanceof Expr.Like l) {
+            return like(l, scope);
+        }
+        if (e instanceof Expr.InList in) {
+            Typed left = value(in.expr(), scope);
+            List<SqlNode> values = new ArrayList<>();
+            for (Expr v : in.values()) {
+                values.add(coerced(value(v, scope), v, left.type()).node());
+            }
+            return new Typed(Sql.call(in.not() ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN,
+                    left.node(), new SqlNodeList(values, P)),
+                    SqlServerTypes.BIT);
+        
+        }
+        if (e instanceof Expr.InQuery in) {
+            Typed left = value(in.expr(), scope);
+            Converted q = query(in.query(), scope);
+            return new Typed(Sql.call(in.not() ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN,
+                    left.node(), q.node()), SqlServerTypes.BIT);
+        
+        }
+        if (e instanceof Expr.Between b) {
+            Typed v = value(b.expr(), scope);
+            Typed low = coerced(value(b.low(), scope), b.low(), v.type());
+            Typed high = coerced(value(b.high(), scope), b.high(), v.type());
+            return new Typed(Sql.call(b.not() ? SqlStdOperatorTable.NOT_BETWEEN : SqlStdOperatorTable.BETWEEN,
+                    v.node(), low.node(), high.node()), SqlServerTypes.BIT);
+        
+        }
+        if (e instanceof Expr.IsNull n) {
+            return new Typed(Sql.call(n.not() ? SqlStdOperatorTable.IS_NOT_NULL
+                    : SqlStdOperatorTable.IS_NULL, value(n.expr(), scope).node()), SqlServerTypes.BIT);
+        }
+        if (e instanceof Expr.Exists x) {
+            return new Typed(Sql.call(SqlStdOperatorTable.EXISTS, query(x.query(), scope).node()),
+                    SqlServerTypes.BIT);
+        }
+        if (e instanceof Expr.Quantified q) {
+            SqlKind kind = comparison(q.operator(), q.pos());
+            SqlOperator op = q.quantifier().equalsIgnoreCase("ALL") ? SqlStdOperatorTable.all(kind)
+                    : SqlStdOperatorTable.some(kind);
+            return new Typed(Sql.call(op, value(q.left(), scope).node(), query(q.query(), scope).node()),
+                    SqlServerTypes.BIT);
+        
+        }
+        if (e instanceof Expr.Case c) {
+            return caseExpr(c, scope);
+        }
+        if (e instanceof Expr.Cast c) {
+            return cast(c, scope);
+        }
+        if (e instanceof Expr.FunctionCall f) {
+            return functions.call(f, scope);
+        }
+        if (e instanceof Expr.Subquery s) {
+            Converted q = query(s.query(), scope);
+            return new Typed(q.node(), q.columns().isEmpty() ? SqlServerTypes.UNKNOWN : q.columns().get(0).type());
+        
+        }
+        if (e instanceof Expr.Star s) {
+            throw Untranslated.construct(s.pos(), "* outside a select list");
+        }
+        if (e instanceof Expr.Variable v) {
+            Typed bound = variables.isEmpty() ? null : variables.peek().get(v.name().toLowerCase(Locale.ROOT));
+            if (bound == null) {
+                throw Untranslated.construct(v.pos(), "variable " + v.name());
+            }
+            return bound;
+        }
+        throw Untranslated.construct(e.pos(), e.getClass().getSimpleName() + " expressions");
+    }
+
+    private Typed literal(Expr.Literal l) {
+        String text = l.text();
+        return switch (l.kind()) {
+            case STRING, NATIONAL_STRING -> {
+                String value = unquote(text);
+                DataType type = l.kind() == Expr.LiteralKind.NATIONAL_STRING
+                        ? DataType.withLength("nvarchar", Math.max(1, value.length()))
+                        : DataType.withLength("varchar", Math.max(1, value.length()));
+                yield new Typed(Sql.string(value), type);
+            }
+            case INTEGER -> {
+                BigDecimal v = new BigDecimal(text);
+                yield new Typed(Sql.number(v), v.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                        ? SqlServerTypes.INT : DataType.withPrecision("decimal", Math.max(1, v.precision()), 0));
+            }
+            case DECIMAL -> {
+                BigDecimal v = new BigDecimal(text);
+                yield new Typed(Sql.number(v), DataType.withPrecision("decimal", Math.max(v.precision(), v.scale()),
+                        Math.max(0, v.scale())));
+            }
+            case FLOAT -> new Typed(SqlLiteral.createApproxNumeric(text, P), SqlServerTypes.FLOAT);
+            case MONEY -> new Typed(cast(Sql.number(new BigDecimal(text.substring(1).replace(",", ""))),
+                    SqlServerTypes.MONEY), SqlServerTypes.MONEY);
+            case NULL -> new Typed(Sql.nullLiteral(), SqlServerTypes.UNKNOWN);
+            default -> throw Untranslated.construct(l.pos(), "literal " + text);
+        };
+    }
+
+    static String unquote(String text) {
+        String t = text.startsWith("N") || text.startsWith("n") ? text.substring(1) : text;
+        return t.substring(1, t.length() - 1).replace("''", "'");
+    }
+
+    private Typed column(Expr.ColumnRef c, Scope scope) {
+        List<String> parts = c.name().parts();
+        String name = parts.get(parts.size() - 1);
+        List<String> qualifier = parts.subList(0, parts.size() - 1);
+        for (Scope s = scope; s != null; s = s.parent) {
+            List<Rel> found = new ArrayList<>();
+            Col col = null;
+            for (Rel rel : s.rels) {
+                if (!qualifier.isEmpty() && !matchesQualifier(rel, qualifier)) {
+                    continue;
+                }
+                for (Col candidate : rel.columns()) {
+                    if (candidate.name().equalsIgnoreCase(name)) {
+                        found.add(rel);
+                        col = candidate;
+                        break;
+                    }
+                }
+            }
+            if (found.size() > 1) {
+                throw Untranslated.construct(c.pos(), "ambiguous column " + name);
+            }
+            if (found.size() == 1) {
+                return new Typed(Sql.id(found.get(0).alias(), col.name()), col.type());
+            }
+        }
+        throw Untranslated.construct(c.pos(), "column " + String.join(".", parts) + " is not in the catalog");
+    }
+
+    private Typed unary(Expr.Unary u, Scope scope) {
+        switch (u.operator().toUpperCase(Locale.ROOT)) {
+            case "NOT":
+                return new Typed(Sql.call(SqlStdOperatorTable.NOT, predicate(u.operand(), scope)), SqlServerTypes.BIT);
+            case "-": {
+                Typed t = value(u.operand(), scope);
+                if (t.node() instanceof SqlLiteral l && l.getValue() instanceof BigDecimal v) {
+                    return new Typed(Sql.number(v.negate()), t.type());
+                }
+                return new Typed(Sql.call(SqlStdOperatorTable.UNARY_MINUS, t.node()), t.type());
+            }
+            case "+":
+                return value(u.operand(), scope);
+            default:
+                throw Untranslated.construct(u.pos(), "operator " + u.operator());
+        }
+    }
+
+    private static SqlKind comparison(String op, Pos pos) {
+        return switch (op) {
+            case "=" -> SqlKind.EQUALS;
+            case "<>", "!=" -> SqlKind.NOT_EQUALS;
+            case "<", "!>" -> op.equals("<") ? SqlKind.LESS_THAN : SqlKind.LESS_THAN_OR_EQUAL;
+            case ">", "!<" -> op.equals(">") ? SqlKind.GREATER_THAN : SqlKind.GREATER_THAN_OR_EQUAL;
+            case "<=" -> SqlKind.LESS_THAN_OR_EQUAL;
+            case ">=" -> SqlKind.GREATER_THAN_OR_EQUAL;
+            default -> throw Untranslated.construct(pos, "operator " + op);
+        };
+    }
+
+    private static SqlOperator comparisonOperator(SqlKind kind) {
+        return switch (kind) {
+            case EQUALS -> SqlStdOperatorTable.EQUALS;
+            case NOT_EQUALS -> SqlStdOperatorTable.NOT_EQUALS;
+            case LESS_THAN -> SqlStdOperatorTable.LESS_THAN;
+            case GREATER_THAN -> SqlStdOperatorTable.GREATER_THAN;
+            case LESS_THAN_OR_EQUAL -> SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
+            default -> SqlStdOperatorTable.GREATER_THAN_OR_EQUAL;
+        };
+    }
+
+    private Typed binary(Expr.Binary b, Scope scope) {
+        String op = b.operator().toUpperCase(Locale.ROOT);
+        switch (op) {
+            case "AND":
+                return new Typed(Sql.call(SqlStdOperatorTable.AND, predicate(b.left(), scope),
+                        predicate(b.right(), scope)), SqlServerTypes.BIT);
+            case "OR":
+                return new Typed(Sql.call(SqlStdOperatorTable.OR, predicate(b.left(), scope),
+                        predicate(b.right(), scope)), SqlServerTypes.BIT);
+            case "=", "<>", "!=", "<", ">", "<=", ">=", "!<", "!>": {
+                SqlKind kind = comparison(op, b.pos());
+                Typed left = value(b.left(), scope);
+                Typed right = value(b.right(), scope);
+                left = coerced(left, b.left(), right.type());
+                right = coerced(right, b.right(), left.type());
+                return new Typed(Sql.call(comparisonOperator(kind), bitOperand(left, right), bitOperand(right, left)),
+                        SqlServerTypes.BIT);
+            }
+            case "+", "-", "*", "/", "%":
+                return arithmetic(op, value(b.left(), scope), value(b.right(), scope), b.pos());
+            default:
+                throw Untranslated.construct(b.pos(), "operator " + b.operator());
+        }
+    }
+
+    /** A bit compared with a non-literal number: PostgreSQL's boolean needs a cast to compare with integers. */
+    private SqlNode bitOperand(Typed t, Typed other) {
+        if (SqlServerTypes.isBit(t.type()) && !SqlServerTypes.isBit(other.type())
+                && SqlServerTypes.isNumeric(other.type())) {
+            return cast(t.node(), SqlServerTypes.INT);
+        }
+        return t.node();
+    }
+
+    Typed arithmetic(String op, Typed left, Typed right, Pos pos) {
+        DataType lt = left.type();
+        DataType rt = right.type();
+        if (op.equals("+") && SqlServerTypes.isString(lt) && SqlServerTypes.isString(rt)) {
+            DataType type = lt.name().startsWith("n") || rt.name().startsWith("n") ? SqlServerTypes.NVARCHAR
+                    : SqlServerTypes.VARCHAR;
+            return new Typed(Sql.call(SqlStdOperatorTable.CONCAT, padded(left), padded(right)), type);
+        }
+        if (SqlServerTypes.isString(lt) || SqlServerTypes.isString(rt)) {
+            if (op.equals("+") && (isNullLiteral(left) || isNullLiteral(right))) {
+                // string + NULL is NULL, as || with NULL is
+                return new Typed(Sql.call(SqlStdOperatorTable.CONCAT, padded(left), padded(right)),
+                        SqlServerTypes.isString(lt) ? lt : rt);
+            }
+            throw Untranslated.construct(pos, "operator " + op + " between " + lt + " and " + rt
+                    + " (implicit conversion)");
+        }
+        if ((op.equals("+") || op.equals("-")) && SqlServerTypes.isDateTime(lt) && !lt.name().equals("date")
+                && SqlServerTypes.isNumeric(rt)) {
+            // datetime + n adds n days in SQL Server
+            if (!SqlServerTypes.isInteger(rt)) {
+                throw Untranslated.construct(pos, "datetime " + op + " a fractional number of days");
+            }
+            SqlNode days = Sql.times(right.node(), BuiltinFunctions.interval(1, "DAY"));
+            return new Typed(op.equals("+") ? Sql.plus(left.node(), days) : Sql.minus(left.node(), days), lt);
+        }
+        if (!SqlServerTypes.isNumeric(lt) && !isNullLiteral(left) || !SqlServerTypes.isNumeric(rt)
+                && !isNullLiteral(right)) {
+            if (!SqlServerTypes.isBit(lt) && !SqlServerTypes.isBit(rt)) {
+                throw Untranslated.construct(pos, "operator " + op + " between " + lt + " and " + rt);
+            }
+            throw Untranslated.construct(pos, "arithmetic on bit values");
+        }
+        DataType type = SqlServerTypes.arithmetic(lt, rt);
+        SqlNode l = left.node();
+        SqlNode r = right.node();
+        if (type.name().equals("real")) {
+            // SQL Server computes in single precision; PostgreSQL would widen numeric * real to double precision
+            l = lt.name().equals("real") ? l : cast(l, type);
+            r = rt.name().equals("real") ? r : cast(r, type);
+        }
+        SqlNode node = switch (op) {
+            case "+" -> Sql.plus(l, r);
+            case "-" -> Sql.minus(l, r);
+            case "*" -> Sql.times(l, r);
+            case "/" -> Sql.divide(l, r);
+            default -> {
+                if (!SqlServerTypes.isExactNumeric(lt) || !SqlServerTypes.isExactNumeric(rt)) {
+                    throw Untranslated.construct(pos, "% on approximate numbers");
+                }
+                yield Sql.call(SqlStdOperatorTable.MOD, l, r);
+            }
+        };
+        return new Typed(node, type);
+    }
+
+    private static boolean isNullLiteral(Typed t) {
+        return t.node() instanceof SqlLiteral l && l.getTypeName() == SqlTypeName.NULL;
+    }
+
+    /** char(n) keeps its trailing spaces when SQL Server concatenates it; PostgreSQL's bpchar drops them. */
+    private SqlNode padded(Typed t) {
+        if (SqlServerTypes.isFixedChar(t.type()) && !(t.node() instanceof SqlLiteral)) {
+            return Sql.fn("rpad", t.node(), Sql.integer(t.type().length().getAsInt()));
+        }
+        return t.node();
+    }
+
+    /**
+     * A literal compared with a typed value converts to that type the way SQL Server does it: '19970101' becomes a
+     * timestamp, '2013' a number, 0/1 against a bit a boolean.
+     */
+    Typed coerced(Typed t, Expr raw, DataType target) {
+        Expr e = raw;
+        while (e instanceof Expr.Parenthesized p) {
+            e = p.expr();
+        }
+        if (!(e instanceof Expr.Literal l)) {
+            return t;
+        }
+        if (SqlServerTypes.isBit(target) && l.kind() == Expr.LiteralKind.INTEGER) {
+            return new Typed(Sql.bool(!new BigDecimal(l.text()).equals(BigDecimal.ZERO)), SqlServerTypes.BIT);
+        }
+        boolean string = l.kind() == Expr.LiteralKind.STRING || l.kind() == Expr.LiteralKind.NATIONAL_STRING;
+        if (!string) {
+            return t;
+        }
+        String value = unquote(l.text()).trim();
+        if (SqlServerTypes.isDateTime(target)) {
+            LocalDateTime ts = parseDateTime(value).orElseThrow(() -> Untranslated.construct(l.pos(),
+                    "date literal '" + value + "' in a format that is not translated"));
+            if (target.name().equals("date")) {
+                return new Typed(SqlLiteral.createDate(new DateString(ts.getYear(), ts.getMonthValue(),
+                        ts.getDayOfMonth()), P), target);
+            }
+            TimestampString s = new TimestampString(ts.getYear(), ts.getMonthValue(), ts.getDayOfMonth(),
+                    ts.getHour(), ts.getMinute(), ts.getSecond());
+            if (ts.getNano() != 0) {
+                s = s.withNanos(ts.getNano());
+            }
+            return new Typed(SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, s, ts.getNano() == 0 ? 0 : 3, P),
+                    target);
+        }
+        if (SqlServerTypes.isNumeric(target)) {
+            try {
+                return new Typed(Sql.number(new BigDecimal(value)), target);
+            } catch (NumberFormatException ex) {
+                throw Untranslated.construct(l.pos(), "'" + value + "' compared with a number");
+            }
+        }
+        return t;
+    }
+
+    private static final Pattern MDY = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+
+    /** The date formats SQL Server reads whatever SET DATEFORMAT says, plus us_english m/d/y. */
+    static Optional<LocalDateTime> parseDateTime(String value) {
+        List<DateTimeFormatter> formats = List.of(DateTimeFormatter.ofPattern("yyyyMMdd[ HH:mm[:ss[.SSS]]]"),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd['T'HH:mm[:ss[.SSS]]]"),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm[:ss[.SSS]]]"));
+        for (DateTimeFormatter f : formats) {
+            try {
+                var parsed = f.parseBest(value, LocalDateTime::from, LocalDate::from);
+                return Optional.of(parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed);
+            } catch (DateTimeParseException ex) {
+                // next format
+            }
+        }
+        Matcher m = MDY.matcher(value);
+        if (m.matches()) {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2))).atStartOfDay());
+        }
+        return Optional.empty();
+    }
+
+    private Typed like(Expr.Like l, Scope scope) {
+        Typed v = value(l.expr(), scope);
+        Typed pattern = value(l.pattern(), scope);
+        if (!(pattern.node() instanceof SqlLiteral lit) || lit.toValue() == null || lit.toValue().contains("[")) {
+            if (!(pattern.node() instanceof SqlLiteral)) {
+                throw Untranslated.construct(l.pos(), "LIKE with a computed pattern ([...] classes cannot be checked)");
+            }
+            throw Untranslated.construct(l.pos(), "LIKE with a [...] character class");
+        }
+        List<SqlNode> operands = new ArrayList<>(List.of(v.node(), pattern.node()));
+        if (l.escape().isPresent()) {
+            operands.add(value(l.escape().get(), scope).node());
+        }
+        return new Typed(Sql.call(l.not() ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE, operands),
+                SqlServerTypes.BIT);
+    }
+
+    private Typed caseExpr(Expr.Case c, Scope scope) {
+        List<SqlNode> whens = new ArrayList<>();
+        List<SqlNode> thens = new ArrayList<>();
+        DataType type = SqlServerTypes.UNKNOWN;
+        Optional<Typed> operand = c.operand().map(o -> value(o, scope));
+        for (When w : c.whens()) {
+            if (operand.isPresent()) {
+                Typed when = coerced(value(w.condition(), scope), w.condition(), operand.get().type());
+                whens.add(when.node());
+            } else {
+                whens.add(predicate(w.condition(), scope));
+            }
+            Typed result = value(w.result(), scope);
+            thens.add(result.node());
+            type = SqlServerTypes.higher(type, result.type());
+        }
+        SqlNode otherwise = null;
+        if (c.otherwise().isPresent()) {
+            Typed result = value(c.otherwise().get(), scope);
+            otherwise = result.node();
+            type = SqlServerTypes.higher(type, result.type());
+        }
+        return new Typed(new SqlCase(P, operand.map(Typed::node).orElse(null), new SqlNodeList(whens, P),
+                new SqlNodeList(thens, P), otherwise), type);
+    }
+
+    private Typed cast(Expr.Cast c, Scope scope) {
+        String function = c.function().toUpperCase(Locale.ROOT);
+        if (!function.equals("CAST") && !function.equals("CONVERT")) {
+            throw new Untranslated(Untranslated.FUNCTION, c.pos(), function + " (no exact PostgreSQL equivalent "
+                    + "that returns NULL on failure)");
+        }
+        DataType target = castType(c.type());
+        Typed value = value(c.expr(), scope);
+        DataType from = value.type();
+        if (c.extra().isPresent()) {
+            return BuiltinFunctions.convertWithStyle(this, c, target, value);
+        }
+        if (SqlServerTypes.isString(target) && !SqlServerTypes.isString(from) && !SqlServerTypes.isInteger(from)
+                && !(value.node() instanceof SqlLiteral l && l.getTypeName() == SqlTypeName.NULL)) {
+            throw new Untranslated(Untranslated.FUNCTION, c.pos(), function + " of " + from + " to " + target
+                    + " (SQL Server's default text format differs)");
+        }
+        Typed source = coerced(value, c.expr(), target);
+        if (source != value) {
+            return new Typed(cast(source.node(), target), target);
+        }
+        return new Typed(cast(value.node(), target), target);
+    }
+
+    /** A CAST/CONVERT target; char types without a length are 30 long there (not 1 as in declarations). */
+    static DataType castType(DataTypeRef ref) {
+        String name = ref.name().last().toLowerCase(Locale.ROOT);
+        List<String> args = ref.arguments();
+        if (args.isEmpty() && (name.equals("varchar") || name.equals("nvarchar") || name.equals("char")
+                || name.equals("nchar"))) {
+            return DataType.withLength(name, 30);
+        }
+        return SqlServerTypes.parse(name, args);
+    }
+
+    /** CAST to the target type the dialect maps the SQL Server type to. */
+    SqlNode cast(SqlNode node, DataType sqlServerType) {
+        String target = dialect.mapType(sqlServerType).targetType();
+        return Sql.call(SqlStdOperatorTable.CAST, node, typeSpec(target));
+    }
+
+    static SqlDataTypeSpec typeSpec(String targetType) {
+        return new SqlDataTypeSpec(new SqlAlienSystemTypeNameSpec(targetType.toUpperCase(Locale.ROOT),
+                SqlTypeName.ANY, P), P);
+    }
+
+    /**
+     * Inlines a call of a user scalar function whose body is straight-line code: DECLARE, SET, IF/ELSE and RETURN
+     * become one expression (an IF's assignments merge into CASE), parameters and the result cast to their types.
+     */
+    Optional<Typed> inline(Expr.FunctionCall f, Scope scope) {
+        Optional<ScalarFunction> function = env.scalarFunction(f.name());
+        if (function.isEmpty()) {
+            return Optional.empty();
+        }
+        ScalarFunction fn = function.get();
+        if (fn.parameters().size() != f.arguments().size()) {
+            throw Untranslated.construct(f.pos(), fn.name() + " called with " + f.arguments().size() + " arguments");
+        }
+        if (variables.size() >= MAX_INLINE_DEPTH) {
+            throw Untranslated.construct(f.pos(), "function " + fn.name() + " nests too deep to inline (recursion?)");
+        }
+        Map<String, Typed> bound = new HashMap<>();
+        for (int i = 0; i < fn.parameters().size(); i++) {
+            Col p = fn.parameters().get(i);
+            bound.put(p.name().toLowerCase(Locale.ROOT), assigned(value(f.arguments().get(i), scope), p.type()));
+        }
+        variables.push(bound);
+        try {
+            Typed result = run(fn.body(), scope).orElseThrow(() -> Untranslated.construct(f.pos(), "function "
+                    + fn.name() + " does not end in RETURN"));
+            return Optional.of(assigned(result, fn.returnType()));
+        } catch (Untranslated u) {
+            throw Untranslated.construct(f.pos(), "function " + fn.name() + " cannot be inlined: " + u.getMessage());
+        } finally {
+            variables.pop();
+        }
+    }
+
+    private Typed assigned(Typed value, DataType type) {
+        if (value.type().equals(type)) {
+            return value;
+        }
+        return new Typed(cast(value.node(), type), type);
+    }
+
+    private Optional<Typed> run(List<ai.datamigrate.plugin.mssql.internal.ast.Statement> statements, Scope scope) {
+        for (var st : statements) {
+            if (st instanceof ai.datamigrate.plugin.mssql.internal.ast.Statement.Block b) {
+                Optional<Typed> r = run(b.statements(), scope);
+                if (r.isPresent()) {
+                    return r;
+                }
+            } else if (st instanceof ai.datamigrate.plugin.mssql.internal.ast.Statement.Declare d) {
+                for (var v : d.variables()) {
+                    DataType type = SqlServerTypes.parse(v.type().name().last(), v.type().arguments());
+                    Typed initial = v.initial().map(e -> assigned(value(e, scope), type))
+                            .orElseGet(() -> new Typed(cast(Sql.nullLiteral(), type), type));
+                    variables.peek().put(v.name().toLowerCase(Locale.ROOT), initial);
+                }
+            } else if (st instanceof ai.datamigrate.plugin.mssql.internal.ast.Statement.SetVariable sv
+                    && sv.operator().equals("=")) {
+                String key = sv.variable().toLowerCase(Locale.ROOT);
+                Typed old = variables.peek().get(key);
+                if (old == null) {
+                    throw Untranslated.construct(sv.pos(), "SET of undeclared " + sv.variable());
+                }
+                variables.peek().put(key, assigned(value(sv.value(), scope), old.type()));
+            } else if (st instanceof ai.datamigrate.plugin.mssql.internal.ast.Statement.If i) {
+                SqlNode condition = predicate(i.condition(), scope);
+                Map<String, Typed> before = variables.peek();
+                Map<String, Typed> thenVars = new HashMap<>(before);
+                Map<String, Typed> elseVars = new HashMap<>(before);
+                variables.push(thenVars);
+                Optional<Typed> thenResult;
+                try {
+                    thenResult = run(List.of(i.then()), scope);
+                } finally {
+                    variables.pop();
+                }
+                variables.push(elseVars);
+                Optional<Typed> elseResult;
+                try {
+                    elseResult = i.otherwise().isPresent() ? run(List.of(i.otherwise().get()), scope)
+                            : Optional.empty();
+                } finally {
+                    variables.pop();
+                }
+                if (thenResult.isPresent() != elseResult.isPresent()) {
+                    throw Untranslated.construct(i.pos(), "RETURN in only one branch of IF");
+                }
+                if (thenResult.isPresent()) {
+                    DataType type = SqlServerTypes.higher(thenResult.get().type(), elseResult.get().type());
+                    return Optional.of(new Typed(new SqlCase(P, null, SqlNodeList.of(condition),
+                            SqlNodeList.of(thenResult.get().node()), elseResult.get().node()), type));
+                }
+                for (String key : before.keySet()) {
+                    Typed a = thenVars.get(key);
+                    Typed b = elseVars.get(key);
+                    if (a != b) {
+                        before.put(key, new Typed(new SqlCase(P, null, SqlNodeList.of(condition), SqlNodeList.of(
+                                a.node()), b.node()), a.type()));
+                    }
+                }
+            } else if (st instanceof ai.datamigrate.plugin.mssql.internal.ast.Statement.Return r
+                    && r.value().isPresent()) {
+                return Optional.of(value(r.value().get(), scope));
+            } else {
+                throw Untranslated.construct(st.pos(), "statement " + st.getClass().getSimpleName()
+                        .toUpperCase(Locale.ROOT));
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<SqlNode> window(Expr.FunctionCall f, SqlNode call, Scope scope) {
+        if (f.over().isEmpty()) {
+            return Optional.empty();
+        }
+        var over = f.over().get();
+        SqlNodeList partition = new SqlNodeList(over.partitionBy().stream().map(p -> value(p, scope).node()).toList(),
+                P);
+        SqlNodeList order = new SqlNodeList(over.orderBy().stream().map(o -> ordered(o, scope)).toList(), P);
+        SqlLiteral rows = SqlLiteral.createBoolean(false, P);
+        SqlNode lower = null;
+        SqlNode upper = null;
+        if (over.frame().isPresent()) {
+            var frame = over.frame().get();
+            rows = SqlLiteral.createBoolean(frame.units().equalsIgnoreCase("ROWS"), P);
+            lower = bound(frame.start(), scope);
+            upper = frame.end().map(b -> bound(b, scope)).orElse(null);
+        }
+        var window = org.apache.calcite.sql.SqlWindow.create(null, null, partition, order, rows, lower, upper,
+                null, P);
+        return Optional.of(Sql.call(SqlStdOperatorTable.OVER, call, window));
+    }
+
+    private SqlNode bound(ai.datamigrate.plugin.mssql.internal.ast.Part.FrameBound b, Scope scope) {
+        return switch (b.kind().toUpperCase(Locale.ROOT)) {
+            case "UNBOUNDED PRECEDING" -> org.apache.calcite.sql.SqlWindow.createUnboundedPreceding(P);
+            case "UNBOUNDED FOLLOWING" -> org.apache.calcite.sql.SqlWindow.createUnboundedFollowing(P);
+            case "CURRENT ROW" -> org.apache.calcite.sql.SqlWindow.createCurrentRow(P);
+            case "PRECEDING" -> org.apache.calcite.sql.SqlWindow.createPreceding(
+                    value(b.offset().orElseThrow(), scope).node(), P);
+            default -> org.apache.calcite.sql.SqlWindow.createFollowing(value(b.offset().orElseThrow(), scope).node(),
+                    P);
+        };
+    }
+}

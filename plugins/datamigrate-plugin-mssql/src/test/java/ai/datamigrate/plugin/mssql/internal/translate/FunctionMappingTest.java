@@ -1,0 +1,209 @@
+package ai.datamigrate.plugin.mssql.internal.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.datamigrate.spi.translate.TranslationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every rule of the function table, with the PostgreSQL it renders (values are checked in FunctionSemanticsIT). */
+class FunctionMappingTest {
+
+    private static final String TABLE = "CREATE TABLE dbo.T (i int NULL, si smallint NULL, s varchar(10) NULL, "
+            + "n nvarchar(10) NULL, c nchar(4) NULL, d datetime NULL, dt date NULL, m money NULL, "
+            + "r real NULL, f float NULL, e decimal(9,2) NULL, b bit NULL)\nGO\n";
+
+    /** T-SQL over dbo.T t, the PostgreSQL select item it becomes. */
+    static final String[][] ROWS = {
+        {"ISNULL(t.si, t.i)", "COALESCE(t.si, CAST(t.i AS SMALLINT))"},
+        {"COALESCE(t.i, t.si, 0)", "COALESCE(t.i, t.si, 0)"},
+        {"NULLIF(t.i, 0)", "NULLIF(t.i, 0)"},
+        {"IIF(t.i > 0, 'a', 'b')", "CASE WHEN t.i > 0 THEN 'a' ELSE 'b' END"},
+        {"CHOOSE(t.i, 'a', 'b')", "CASE t.i WHEN 1 THEN 'a' WHEN 2 THEN 'b' END"},
+        {"LEN(t.s)", "LENGTH(RTRIM(t.s))"},
+        {"DATALENGTH(t.s)", "OCTET_LENGTH(t.s)"},
+        {"DATALENGTH(t.n)", "2 * CHAR_LENGTH(t.n)"},
+        {"DATALENGTH(t.c)", "CASE WHEN t.c IS NULL THEN NULL ELSE 8 END"},
+        {"CHARINDEX('x', t.s)", "STRPOS(t.s, 'x')"},
+        {"PATINDEX('%ab%', t.s)", "STRPOS(t.s, 'ab')"},
+        {"LEFT(t.s, 2)", "LEFT(t.s, 2)"},
+        {"RIGHT(t.s, 2)", "RIGHT(t.s, 2)"},
+        {"SUBSTRING(t.s, 2, 3)", "SUBSTRING(t.s, 2, 3)"},
+        {"LTRIM(t.s)", "LTRIM(t.s)"},
+        {"RTRIM(t.s)", "RTRIM(t.s)"},
+        {"TRIM(t.s)", "BTRIM(t.s)"},
+        {"UPPER(t.s)", "UPPER(t.s)"},
+        {"LOWER(t.s)", "LOWER(t.s)"},
+        {"REVERSE(t.s)", "REVERSE(t.s)"},
+        {"REPLACE(t.s, 'a', 'b')", "REPLACE(t.s, 'a', 'b')"},
+        {"TRANSLATE(t.s, 'ab', 'cd')", "TRANSLATE(t.s, 'ab', 'cd')"},
+        {"REPLICATE(t.s, t.i)", "CASE WHEN t.i < 0 THEN NULL ELSE REPEAT(t.s, t.i) END"},
+        {"SPACE(t.i)", "CASE WHEN t.i < 0 THEN NULL ELSE REPEAT(' ', t.i) END"},
+        {"STUFF(t.s, 2, 1, 'x')", "CASE WHEN 2 < 1 OR 2 > LENGTH(t.s) OR 1 < 0 THEN NULL "
+                + "ELSE OVERLAY(t.s PLACING COALESCE('x', '') FROM 2 FOR 1) END"},
+        {"CONCAT(t.s, t.i)", "CONCAT(t.s, CAST(t.i AS VARCHAR(8000)))"},
+        {"CONCAT_WS(',', t.s, t.n)", "CONCAT_WS(',', t.s, t.n)"},
+        {"ASCII(t.s)", "ASCII(t.s)"},
+        {"UNICODE(t.n)", "ASCII(t.n)"},
+        {"CHAR(t.i)", "CHR(t.i)"},
+        {"NCHAR(t.i)", "CHR(t.i)"},
+        {"QUOTENAME(t.s)", "CASE WHEN LENGTH(t.s) > 128 THEN NULL ELSE '[' || REPLACE(t.s, ']', ']]') || ']' END"},
+        {"STR(t.f, 6, 1)", "CASE WHEN LENGTH(CAST(ROUND(CAST(t.f AS NUMERIC(38,16)), 1) AS VARCHAR(8000))) > 6 "
+                + "THEN REPEAT('*', 6) ELSE LPAD(CAST(ROUND(CAST(t.f AS NUMERIC(38,16)), 1) AS VARCHAR(8000)), 6) END"},
+        {"t.s + t.c", "t.s || RPAD(t.c, 4)"},
+        {"GETDATE()", "LOCALTIMESTAMP"},
+        {"CURRENT_TIMESTAMP", "LOCALTIMESTAMP"},
+        {"SYSDATETIME()", "LOCALTIMESTAMP"},
+        {"GETUTCDATE()", "TIMEZONE('UTC', CURRENT_TIMESTAMP)"},
+        {"SYSUTCDATETIME()", "TIMEZONE('UTC', CURRENT_TIMESTAMP)"},
+        {"SYSDATETIMEOFFSET()", "CURRENT_TIMESTAMP"},
+        {"YEAR(t.d)", "CAST(DATE_PART('year', t.d) AS INTEGER)"},
+        {"MONTH(t.d)", "CAST(DATE_PART('month', t.d) AS INTEGER)"},
+        {"DAY(t.d)", "CAST(DATE_PART('day', t.d) AS INTEGER)"},
+        {"DATEPART(dw, t.d)", "CAST(DATE_PART('dow', t.d) + 1 AS INTEGER)"},
+        {"DATENAME(month, t.d)", "TO_CHAR(t.d, 'FMMonth')"},
+        {"DATETRUNC(year, t.d)", "CAST(DATE_TRUNC('year', t.d) AS TIMESTAMP(3))"},
+        {"DATEADD(day, t.i, t.dt)", "CAST(t.dt + t.i * CAST('1 day' AS INTERVAL) AS DATE)"},
+        {"DATEDIFF(yy, t.d, t.dt)", "CAST(DATE_PART('year', t.dt) - DATE_PART('year', t.d) AS INTEGER)"},
+        {"DATEDIFF(day, t.d, t.dt)", "CAST(CAST(t.dt AS DATE) - CAST(t.d AS DATE) AS INTEGER)"},
+        {"EOMONTH(t.d)", "CAST(DATE_TRUNC('month', t.d) + CAST('1 month' AS INTERVAL) - CAST('1 day' AS INTERVAL) "
+                + "AS DATE)"},
+        {"DATEDIFF_BIG(second, t.d, t.dt)", "CAST(DATE_PART('epoch', DATE_TRUNC('second', t.dt) - "
+                + "DATE_TRUNC('second', t.d)) / 1 AS BIGINT)"},
+        {"FORMAT(t.d, 'dd/MM/yyyy HH:mm')", "TO_CHAR(t.d, 'DD/MM/YYYY HH24:MI')"},
+        {"DATEFROMPARTS(2024, t.i, 1)", "MAKE_DATE(2024, t.i, 1)"},
+        {"DATETIMEFROMPARTS(2024, 1, 2, 3, 4, 5, 6)", "CAST(MAKE_TIMESTAMP(2024, 1, 2, 3, 4, 5 + 6 / 1000.0) "
+                + "AS TIMESTAMP(3))"},
+        {"SMALLDATETIMEFROMPARTS(2024, 1, 2, 3, 4)", "MAKE_TIMESTAMP(2024, 1, 2, 3, 4, 0)"},
+        {"CURRENT_DATE", "CURRENT_DATE"},
+        {"ABS(t.i)", "ABS(t.i)"},
+        {"CEILING(t.m)", "CEIL(t.m)"},
+        {"FLOOR(t.e)", "FLOOR(t.e)"},
+        {"SIGN(t.i)", "CAST(SIGN(t.i) AS INTEGER)"},
+        {"SQRT(t.i)", "SQRT(CAST(t.i AS DOUBLE PRECISION))"},
+        {"EXP(t.f)", "EXP(t.f)"},
+        {"LOG10(t.f)", "LOG10(t.f)"},
+        {"SIN(t.f)", "SIN(t.f)"},
+        {"COS(t.f)", "COS(t.f)"},
+        {"TAN(t.f)", "TAN(t.f)"},
+        {"ASIN(t.f)", "ASIN(t.f)"},
+        {"ACOS(t.f)", "ACOS(t.f)"},
+        {"ATAN(t.f)", "ATAN(t.f)"},
+        {"COT(t.f)", "COT(t.f)"},
+        {"DEGREES(t.f)", "DEGREES(t.f)"},
+        {"RADIANS(t.f)", "RADIANS(t.f)"},
+        {"ATN2(t.f, t.r)", "ATAN2(t.f, CAST(t.r AS DOUBLE PRECISION))"},
+        {"LOG(t.f)", "LN(t.f)"},
+        {"PI()", "PI()"},
+        {"SQUARE(t.r)", "CAST(t.r AS DOUBLE PRECISION) * CAST(t.r AS DOUBLE PRECISION)"},
+        {"POWER(t.i, 2)", "CAST(TRUNC(POWER(t.i, 2)) AS INTEGER)"},
+        {"ROUND(t.m, 2)", "CAST(ROUND(t.m, 2) AS NUMERIC(19,4))"},
+        {"ROUND(t.e, 1, 1)", "CAST(TRUNC(t.e, 1) AS NUMERIC(9,2))"},
+        {"RAND()", "RANDOM()"},
+        {"GREATEST(t.i, t.si)", "GREATEST(t.i, t.si)"},
+        {"LEAST(t.i, 0)", "LEAST(t.i, 0)"},
+        {"NEWID()", "GEN_RANDOM_UUID()"},
+        {"CAST(t.i AS bigint)", "CAST(t.i AS BIGINT)"},
+        {"CONVERT(nvarchar, t.i)", "CAST(t.i AS VARCHAR(30))"},
+        {"CONVERT(varchar(10), t.d, 23)", "CAST(TO_CHAR(t.d, 'YYYY-MM-DD') AS VARCHAR(10))"},
+        {"t.m * t.r", "CAST(t.m AS REAL) * t.r"},
+        {"t.d + 1", "t.d + 1 * CAST('1 day' AS INTERVAL)"},
+        {"ROW_NUMBER() OVER (PARTITION BY t.s ORDER BY t.d DESC)",
+            "ROW_NUMBER() OVER (PARTITION BY t.s ORDER BY t.d DESC NULLS LAST)"},
+        {"RANK() OVER (ORDER BY t.i)", "RANK() OVER (ORDER BY t.i NULLS FIRST)"},
+        {"DENSE_RANK() OVER (ORDER BY t.i)", "DENSE_RANK() OVER (ORDER BY t.i NULLS FIRST)"},
+        {"NTILE(4) OVER (ORDER BY t.i)", "NTILE(4) OVER (ORDER BY t.i NULLS FIRST)"},
+        {"CUME_DIST() OVER (ORDER BY t.i)", "CUME_DIST() OVER (ORDER BY t.i NULLS FIRST)"},
+        {"PERCENT_RANK() OVER (ORDER BY t.i)", "PERCENT_RANK() OVER (ORDER BY t.i NULLS FIRST)"},
+        {"LAG(t.i, 1, 0) OVER (ORDER BY t.d)", "LAG(t.i, 1, 0) OVER (ORDER BY t.d NULLS FIRST)"},
+        {"LEAD(t.i) OVER (ORDER BY t.d)", "LEAD(t.i) OVER (ORDER BY t.d NULLS FIRST)"},
+        {"FIRST_VALUE(t.i) OVER (ORDER BY t.d)", "FIRST_VALUE(t.i) OVER (ORDER BY t.d NULLS FIRST)"},
+        {"LAST_VALUE(t.i) OVER (ORDER BY t.d ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
+            "LAST_VALUE(t.i) OVER (ORDER BY t.d NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"},
+        {"SUM(t.i) OVER (PARTITION BY t.s)", "CAST(SUM(t.i) OVER (PARTITION BY t.s) AS INTEGER)"},
+    };
+
+    /** Aggregates, over dbo.T t GROUP BY t.s. */
+    static final String[][] AGGREGATE_ROWS = {
+        {"COUNT(*)", "CAST(COUNT(*) AS INTEGER)"},
+        {"COUNT(DISTINCT t.i)", "CAST(COUNT(DISTINCT t.i) AS INTEGER)"},
+        {"COUNT_BIG(t.i)", "COUNT(t.i)"},
+        {"APPROX_COUNT_DISTINCT(t.i)", "COUNT(t.i)"},
+        {"SUM(t.si)", "CAST(SUM(t.si) AS INTEGER)"},
+        {"SUM(t.r)", "SUM(CAST(t.r AS DOUBLE PRECISION))"},
+        {"SUM(t.m)", "SUM(t.m)"},
+        {"AVG(t.i)", "CAST(TRUNC(AVG(t.i)) AS INTEGER)"},
+        {"AVG(t.m)", "CAST(AVG(t.m) AS NUMERIC(19,4))"},
+        {"AVG(t.f)", "AVG(t.f)"},
+        {"MIN(t.d)", "MIN(t.d)"},
+        {"MAX(t.s)", "MAX(t.s)"},
+        {"STDEV(t.i)", "STDDEV_SAMP(CAST(t.i AS DOUBLE PRECISION))"},
+        {"STDEVP(t.i)", "STDDEV_POP(CAST(t.i AS DOUBLE PRECISION))"},
+        {"VAR(t.i)", "VAR_SAMP(CAST(t.i AS DOUBLE PRECISION))"},
+        {"VARP(t.i)", "VAR_POP(CAST(t.i AS DOUBLE PRECISION))"},
+        {"STRING_AGG(t.s, ',')", "STRING_AGG(t.s, ',')"},
+        {"GROUPING(t.s)", "GROUPING(t.s)"},
+    };
+
+    @TempDir
+    Path dir;
+
+    private List<String> translate(String[][] rows, String suffix) {
+        StringBuilder script = new StringBuilder(TABLE);
+        for (int i = 0; i < rows.length; i++) {
+            script.append("CREATE VIEW dbo.V").append(String.format(Locale.ROOT, "%03d", i)).append(" AS SELECT ")
+                    .append(rows[i][0]).append(" AS x FROM dbo.T t").append(suffix).append("\nGO\n");
+        }
+        TranslationResult r = Translations.translate(dir, script.toString());
+        assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.code().startsWith("MSSQL-UNTRANSLATED"))
+                .map(d -> d.format()).toList());
+        List<String> out = new ArrayList<>();
+        for (var m : r.models()) {
+            String sql = m.sql();
+            out.add(sql.substring("SELECT ".length(), sql.indexOf(" AS x\nFROM")));
+        }
+        return out;
+    }
+
+    @Test
+    void scalarAndWindowFunctions() {
+        List<String> actual = translate(ROWS, "");
+        for (int i = 0; i < ROWS.length; i++) {
+            assertEquals(ROWS[i][1], actual.get(i), ROWS[i][0]);
+        }
+    }
+
+    @Test
+    void aggregates() {
+        List<String> actual = translate(AGGREGATE_ROWS, " GROUP BY t.s");
+        for (int i = 0; i < AGGREGATE_ROWS.length; i++) {
+            assertEquals(AGGREGATE_ROWS[i][1], actual.get(i), AGGREGATE_ROWS[i][0]);
+        }
+    }
+
+    @Test
+    void everyRuleIsCoveredHere() {
+        Set<String> covered = new TreeSet<>();
+        for (String[][] rows : List.of(ROWS, AGGREGATE_ROWS, new String[][] {{"DATEPART(", ""}, {"DATENAME(", ""}})) {
+            for (String[] row : rows) {
+                String call = row[0].toUpperCase(Locale.ROOT);
+                covered.add(call.contains("(") ? call.substring(0, call.indexOf('(')).trim() : call.trim());
+            }
+        }
+        Set<String> rules = new TreeSet<>(new BuiltinFunctions(new QueryConverter(null, Translations.postgres()))
+                .names());
+        rules.removeAll(covered);
+        assertEquals(Set.of(), rules);
+    }
+
+    @Test
+    void ruleCount() {
+        assertEquals(101, new BuiltinFunctions(new QueryConverter(null, Translations.postgres())).names().size());
+    }
+}
