@@ -42,12 +42,13 @@ class EndToEndIT {
 
     static Stream<Arguments> inputs() {
         List<Arguments> inputs = new ArrayList<>();
-        // name, script, tables, rows its INSERTs hold (AdventureWorks DW ships its data as CSV files, not here)
+        // name, script, tables, rows its INSERTs hold; AdventureWorks DW ships its data as CSV files for BULK INSERT
+        // that ../shared does not have (and one row from SERVERPROPERTY()), so its raw tables are created empty: -1
         inputs.add(Arguments.of("legacy-shop", CliRunner.sample(), 5, 13));
         // Microsoft's sample databases, when this checkout has ../shared beside it
         inputs.add(Arguments.of("northwind", CliRunner.corpus("northwind/instnwnd.sql"), 13, 3308));
         inputs.add(Arguments.of("pubs", CliRunner.corpus("pubs/instpubs.sql"), 11, 255));
-        inputs.add(Arguments.of("adventureworks_dw", CliRunner.corpus("adventureworks-dw/instawdbdw.sql"), 31, 0));
+        inputs.add(Arguments.of("adventureworks_dw", CliRunner.corpus("adventureworks-dw/instawdbdw.sql"), 31, -1));
         return inputs.stream();
     }
 
@@ -102,10 +103,14 @@ class EndToEndIT {
 
         String url = "jdbc:postgresql://" + System.getenv("DATAMIGRATE_PG_HOST") + ":"
                 + System.getenv("DATAMIGRATE_PG_PORT") + "/" + database;
-        Run load = CliRunner.run("load", script.toString(), "--target-url", url, "--reject-dir",
-                dir.resolve("rejects").toString());
+        boolean withData = rows >= 0;
+        Run load = withData
+                ? CliRunner.run("load", script.toString(), "--target-url", url, "--reject-dir",
+                        dir.resolve("rejects").toString())
+                : CliRunner.run("load", script.toString(), "--target-url", url, "--schema-only");
         assertEquals(ExitCode.OK, load.exitCode(), load.err());
-        assertTrue(load.err().contains("loaded " + rows + " rows into " + tables + " raw tables"), load.err());
+        assertTrue(load.err().contains(withData ? "loaded " + rows + " rows into " + tables + " raw tables"
+                : "created " + tables + " raw tables"), load.err());
         assertFalse(load.err().contains(System.getenv("DATAMIGRATE_PG_PASSWORD")), "password leaked: " + load.err());
 
         String build = dbt(dbt, project, "build", env);

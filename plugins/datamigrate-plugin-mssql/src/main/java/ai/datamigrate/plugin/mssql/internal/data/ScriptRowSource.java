@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The INSERT rows of one or more scripts as the SPI's {@link RowSource}. Every {@link #read} streams the scripts
+ * The INSERT rows of one or more scripts as the SPI's {@link RowSource}, and the rows of the data files their
+ * {@code BULK INSERT} statements name (see {@link BulkInsertRows}). Every {@link #read} streams the scripts and files
  * again instead of keeping rows, so memory stays bounded by one batch whatever the data's size.
  */
 public final class ScriptRowSource implements RowSource {
@@ -31,6 +32,8 @@ public final class ScriptRowSource implements RowSource {
     private final java.time.LocalDateTime loadTime = java.time.LocalDateTime.now()
             .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     private List<ObjectName> tables;
+    /** The BULK INSERT statements of each script, found on first need (a few per script, not rows). */
+    private final Map<Path, List<BulkInsertStatement>> bulkInserts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param catalog the catalog of the same input, read on first need: an INSERT without a column list means
@@ -52,6 +55,11 @@ public final class ScriptRowSource implements RowSource {
                     ObjectName table = rows.next().table();
                     if (found.stream().noneMatch(t -> t.matches(table))) {
                         found.add(table);
+                    }
+                }
+                for (BulkInsertStatement bulk : bulkInserts(script)) {
+                    if (found.stream().noneMatch(t -> t.matches(bulk.table()))) {
+                        found.add(bulk.table());
                     }
                 }
             }
@@ -97,7 +105,19 @@ public final class ScriptRowSource implements RowSource {
                     }
                 }
             }
+            for (BulkInsertStatement bulk : bulkInserts(script)) {
+                if (bulk.table().matches(table)) {
+                    current = null; // BulkInsertRows announces its own columns
+                    if (!BulkInsertRows.read(bulk, catalog.get().table(table), this::defaultValue, consumer)) {
+                        return;
+                    }
+                }
+            }
         }
+    }
+
+    private List<BulkInsertStatement> bulkInserts(Path script) {
+        return bulkInserts.computeIfAbsent(script, s -> BulkInsertStatement.read(s, variables));
     }
 
     /** Columns the INSERT leaves out whose default this source can evaluate (literals, GETDATE(), NEWID()). */
