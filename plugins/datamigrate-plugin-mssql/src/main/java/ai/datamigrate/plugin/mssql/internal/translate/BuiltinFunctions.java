@@ -607,8 +607,12 @@ final class BuiltinFunctions {
 
         rules.put("GREATEST", c -> extreme(c, "greatest"));
         rules.put("LEAST", c -> extreme(c, "least"));
-        rules.put("APPROX_COUNT_DISTINCT", c -> new Typed(Sql.call(SqlStdOperatorTable.COUNT, c.node(0)),
-                SqlServerTypes.BIGINT));
+        // the exact distinct count is within APPROX_COUNT_DISTINCT's documented error bound
+        rules.put("APPROX_COUNT_DISTINCT", c -> {
+            c.arity(1, 1);
+            return new Typed(SqlStdOperatorTable.COUNT.createCall(SqlSelectKeyword.DISTINCT.symbol(P), P, c.node(0)),
+                    SqlServerTypes.BIGINT);
+        });
         rules.put("QUOTENAME", c -> {
             c.arity(1, 1);
             Typed s = c.string(0);
@@ -635,6 +639,389 @@ final class BuiltinFunctions {
 
         // ---- system
         rules.put("NEWID", c -> new Typed(Sql.fn("gen_random_uuid"), DataType.of("uniqueidentifier")));
+        registerMore();
+        registerReported();
+    }
+
+    /** The names of the functions that are translated, without the ones that are in the table only to report. */
+    Set<String> translated() {
+        Set<String> t = new java.util.TreeSet<>(rules.keySet());
+        t.removeAll(reported.keySet());
+        return Collections.unmodifiableSet(t);
+    }
+
+    /** The functions in the table that are always reported with {@code MSSQL-UNTRANSLATED-FUNCTION}, and why. */
+    Map<String, String> reported() {
+        return Collections.unmodifiableMap(reported);
+    }
+
+    private final Map<String, String> reported = new TreeMap<>();
+
+    private void report(String name, String why) {
+        reported.put(name, why);
+        rules.put(name, c -> {
+            throw c.fail(why);
+        });
+    }
+
+    private void registerMore() {
+        // ---- names of the session: niladic forms and the no-argument calls; with an id argument they are reported
+        rules.put("CURRENT_USER", c -> niladic(c, SqlStdOperatorTable.CURRENT_USER));
+        rules.put("USER", c -> niladic(c, SqlStdOperatorTable.CURRENT_USER));
+        rules.put("USER_NAME", c -> niladic(c, SqlStdOperatorTable.CURRENT_USER));
+        rules.put("SESSION_USER", c -> niladic(c, SqlStdOperatorTable.SESSION_USER));
+        // the login: PostgreSQL's session user (SYSTEM_USER only exists from PostgreSQL 16)
+        rules.put("SYSTEM_USER", c -> niladic(c, SqlStdOperatorTable.SESSION_USER));
+        rules.put("SUSER_NAME", c -> niladic(c, SqlStdOperatorTable.SESSION_USER));
+        rules.put("SUSER_SNAME", c -> niladic(c, SqlStdOperatorTable.SESSION_USER));
+        rules.put("ORIGINAL_LOGIN", c -> niladic(c, SqlStdOperatorTable.SESSION_USER));
+        rules.put("DB_NAME", c -> {
+            c.arity(0, 0);
+            return new Typed(Sql.fn("current_database"), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("SCHEMA_NAME", c -> {
+            c.arity(0, 0);
+            return new Typed(Sql.fn("current_schema"), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("APP_NAME", c -> {
+            c.arity(0, 0);
+            return new Typed(Sql.fn("current_setting", Sql.string("application_name")), SqlServerTypes.NVARCHAR);
+        });
+
+        // ---- JSON (lax paths of member names and array indexes; strict mode is reported)
+        rules.put("JSON_VALUE", c -> {
+            c.arity(2, 2);
+            SqlNode json = castTo(c.string(0).node(), "json");
+            List<SqlNode> path = jsonPath(c, 1);
+            if (path.isEmpty()) {
+                throw c.fail("path '$' (a scalar document)");
+            }
+            SqlNode text = Sql.fn("json_extract_path_text", prepend(json, path));
+            SqlNode kind = Sql.fn("json_typeof", Sql.fn("json_extract_path", prepend(json, path)));
+            // lax mode: NULL for an object or an array, and for a value longer than nvarchar(4000)
+            SqlNode notScalar = Sql.or(Sql.or(Sql.eq(kind, Sql.string("object")), Sql.eq(kind, Sql.string("array"))),
+                    Sql.gt(Sql.fn("length", text), Sql.integer(4000)));
+            return new Typed(caseWhen(notScalar, Sql.nullLiteral(), text), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("JSON_QUERY", c -> {
+            c.arity(1, 2);
+            SqlNode json = castTo(c.string(0).node(), "json");
+            List<SqlNode> path = c.count() == 2 ? jsonPath(c, 1) : List.of();
+            SqlNode value = path.isEmpty() ? json : Sql.fn("json_extract_path", prepend(json, path));
+            SqlNode kind = Sql.fn("json_typeof", value);
+            // lax mode: the object or array as text, NULL for a scalar
+            SqlNode fragment = Sql.or(Sql.eq(kind, Sql.string("object")), Sql.eq(kind, Sql.string("array")));
+            return new Typed(caseWhen(fragment, castTo(value, "text"), Sql.nullLiteral()),
+                    DataType.withMaxLength("nvarchar"));
+        });
+        rules.put("STRING_ESCAPE", c -> {
+            c.arity(2, 2);
+            String type = literalString(c, 1);
+            if (type == null || !type.equalsIgnoreCase("json")) {
+                throw c.fail("type other than 'json'");
+            }
+            Typed s = c.string(0);
+            // to_json escapes quote, backslash and control characters as SQL Server does; SQL Server also escapes /
+            SqlNode quoted = castTo(Sql.fn("to_json", castTo(s.node(), "text")), "text");
+            SqlNode inner = Sql.fn("left", Sql.fn("substr", quoted, Sql.integer(2)), Sql.integer(-1));
+            return new Typed(Sql.fn("replace", inner, Sql.string("/"), Sql.string("\\/")), SqlServerTypes.NVARCHAR);
+        });
+
+        // ---- hashing: bytes of varchar in the Latin-1 code page (CP1252), the default collations' code page
+        rules.put("HASHBYTES", c -> {
+            c.arity(2, 2);
+            String algorithm = literalString(c, 0);
+            Typed x = c.arg(1);
+            SqlNode bytes;
+            String b = SqlServerTypes.base(x.type());
+            if (b.equals("varbinary") || b.equals("binary")) {
+                bytes = x.node();
+            } else if (SqlServerTypes.isString(x.type()) && !SqlServerTypes.isUnicode(x.type())) {
+                SqlNode text = SqlServerTypes.isFixedChar(x.type())
+                        ? Sql.fn("rpad", x.node(), Sql.integer(x.type().length().getAsInt())) : x.node();
+                bytes = Sql.fn("convert_to", text, Sql.string("WIN1252"));
+            } else {
+                throw c.fail("input of type " + x.type() + " (UTF-16 bytes)");
+            }
+            String a = algorithm == null ? "" : algorithm.toUpperCase(Locale.ROOT);
+            SqlNode hash = switch (a) {
+                case "MD5" -> Sql.fn("decode", Sql.fn("md5", bytes), Sql.string("hex"));
+                case "SHA2_256" -> Sql.fn("sha256", bytes);
+                case "SHA2_512" -> Sql.fn("sha512", bytes);
+                default -> throw c.fail("algorithm " + algorithm + " (needs pgcrypto)");
+            };
+            return new Typed(hash, DataType.withLength("varbinary", 8000));
+        });
+
+        // ---- dates
+        rules.put("DATETIME2FROMPARTS", c -> {
+            c.arity(8, 8);
+            int p = literalInt(c, 7, 6);
+            DataType type = SqlServerTypes.parse("datetime2", List.of(Integer.toString(p)));
+            SqlNode seconds = Sql.plus(c.node(5), Sql.divide(c.node(6), tenTo(p)));
+            return new Typed(cast(Sql.fn("make_timestamp", c.node(0), c.node(1), c.node(2), c.node(3), c.node(4),
+                    seconds), type), type);
+        });
+        rules.put("TIMEFROMPARTS", c -> {
+            c.arity(5, 5);
+            int p = literalInt(c, 4, 6);
+            DataType type = SqlServerTypes.parse("time", List.of(Integer.toString(p)));
+            SqlNode seconds = Sql.plus(c.node(2), Sql.divide(c.node(3), tenTo(p)));
+            return new Typed(cast(Sql.fn("make_time", c.node(0), c.node(1), seconds), type), type);
+        });
+        rules.put("DATE_BUCKET", c -> {
+            c.arity(3, 4);
+            String part = c.datepart(0);
+            String unit = switch (part) {
+                case "week" -> "WEEK";
+                case "day" -> "DAY";
+                case "hour" -> "HOUR";
+                case "minute" -> "MINUTE";
+                case "second" -> "SECOND";
+                case "millisecond" -> "MILLISECOND";
+                // months and years are not fixed intervals: date_bin cannot bucket them
+                default -> throw c.fail("datepart " + part);
+            };
+            Typed n = c.arg(1);
+            if (!SqlServerTypes.isInteger(n.type())) {
+                throw c.fail("a bucket width that is not an integer");
+            }
+            Typed d = dateArg(c, 2);
+            if (SqlServerTypes.base(d.type()).equals("datetimeoffset")) {
+                throw c.fail("datetimeoffset argument");
+            }
+            // the default origin is 1900-01-01 00:00:00.000
+            SqlNode origin = c.count() == 4 ? castTo(dateArg(c, 3).node(), "timestamp")
+                    : castTo(Sql.string("1900-01-01 00:00:00"), "timestamp");
+            SqlNode bucket = Sql.fn("date_bin", Sql.times(n.node(), interval(1, unit)), castTo(d.node(), "timestamp"),
+                    origin);
+            return new Typed(cast(bucket, d.type()), d.type());
+        });
+
+        // ---- bits and grouping
+        rules.put("BIT_COUNT", c -> {
+            c.arity(1, 1);
+            Typed x = c.arg(0);
+            String b = SqlServerTypes.base(x.type());
+            // the bits of the two's complement in the argument's width
+            SqlNode bits = switch (b) {
+                case "bigint" -> castTo(x.node(), "bit(64)");
+                case "int" -> castTo(x.node(), "bit(32)");
+                case "smallint" -> castTo(cast(x.node(), SqlServerTypes.INT), "bit(16)");
+                case "tinyint" -> castTo(cast(x.node(), SqlServerTypes.INT), "bit(8)");
+                default -> throw c.fail("argument of type " + x.type());
+            };
+            return new Typed(Sql.fn("bit_count", bits), SqlServerTypes.BIGINT);
+        });
+        rules.put("LEFT_SHIFT", c -> shift(c, "bitshiftleft"));
+        rules.put("RIGHT_SHIFT", c -> shift(c, "bitshiftright"));
+        rules.put("GET_BIT", c -> bitAt(c, false));
+        rules.put("SET_BIT", c -> bitAt(c, true));
+        rules.put("GROUPING_ID", c -> {
+            List<SqlNode> args = new ArrayList<>();
+            for (int i = 0; i < c.count(); i++) {
+                args.add(c.node(i));
+            }
+            // PostgreSQL's GROUPING of several columns is the same bit mask
+            return new Typed(Sql.call(SqlStdOperatorTable.GROUPING, args), SqlServerTypes.INT);
+        });
+    }
+
+    private void registerReported() {
+        String catalog = "object and principal ids of SQL Server's catalog have no PostgreSQL counterpart";
+        for (String name : List.of("OBJECT_ID", "OBJECT_NAME", "OBJECT_SCHEMA_NAME", "OBJECT_DEFINITION", "DB_ID",
+                "SCHEMA_ID", "USER_ID", "SUSER_ID", "SUSER_SID", "TYPE_ID", "TYPE_NAME", "COL_NAME", "COL_LENGTH",
+                "OBJECTPROPERTY", "COLUMNPROPERTY", "DATABASEPROPERTYEX", "SERVERPROPERTY")) {
+            report(name, catalog);
+        }
+        for (String name : List.of("ERROR_MESSAGE", "ERROR_NUMBER", "ERROR_LINE", "ERROR_SEVERITY", "ERROR_STATE",
+                "ERROR_PROCEDURE", "XACT_STATE")) {
+            report(name, "error and transaction state exists only in procedural code");
+        }
+        for (String name : List.of("SCOPE_IDENTITY", "IDENT_CURRENT", "IDENT_SEED", "IDENT_INCR", "ROWCOUNT_BIG")) {
+            report(name, "identity and row-count state of the session");
+        }
+        report("ISNUMERIC", "accepts currency symbols, separators and exponents no PostgreSQL test matches exactly");
+        report("ISDATE", "depends on SET DATEFORMAT/LANGUAGE and cannot be tested without raising errors");
+        report("ISJSON", "validating JSON needs PostgreSQL 16's IS JSON");
+        report("JSON_MODIFY", "JSON_MODIFY's lax append/delete semantics");
+        report("CHECKSUM", "SQL Server's internal hash");
+        report("BINARY_CHECKSUM", "SQL Server's internal hash");
+        report("CHECKSUM_AGG", "SQL Server's internal hash");
+        report("SOUNDEX", "needs the fuzzystrmatch extension");
+        report("DIFFERENCE", "needs the fuzzystrmatch extension");
+        report("FORMATMESSAGE", "sys.messages and printf-style formats");
+        report("COMPRESS", "GZIP compression has no built-in PostgreSQL function");
+        report("DECOMPRESS", "GZIP compression has no built-in PostgreSQL function");
+        report("CURRENT_TIMEZONE", "Windows time-zone names of the server");
+        report("CURRENT_TIMEZONE_ID", "Windows time-zone names of the server");
+        report("SWITCHOFFSET", "timestamptz keeps no offset");
+        report("TODATETIMEOFFSET", "timestamptz keeps no offset");
+        report("DATETIMEOFFSETFROMPARTS", "timestamptz keeps no offset");
+        report("JSON_PATH_EXISTS", "returns 0 for malformed JSON, where a PostgreSQL cast raises an error");
+        report("PERCENTILE_CONT", "PostgreSQL has no windowed ordered-set aggregates");
+        report("PERCENTILE_DISC", "PostgreSQL has no windowed ordered-set aggregates");
+        report("NEWSEQUENTIALID", "sequential GUIDs of the server");
+        report("HOST_NAME", "the client's workstation name is not known to PostgreSQL");
+        report("SESSION_CONTEXT", "session context keys");
+        report("CONTEXT_INFO", "session context info");
+    }
+
+    /**
+     * LEFT_SHIFT/RIGHT_SHIFT are logical shifts in the argument's width: on a bit string of that width, where a negative
+     * count shifts the other way and a count beyond the width gives 0, as documented.
+     */
+    private Typed shift(Call c, String target) {
+        c.arity(2, 2);
+        Typed x = c.arg(0);
+        Typed n = c.arg(1);
+        if (!SqlServerTypes.isInteger(n.type())) {
+            throw c.fail("shift amount of type " + n.type());
+        }
+        SqlNode amount = n.node() instanceof SqlLiteral ? n.node() : cast(Sql.fn("greatest", Sql.fn("least", n.node(),
+                Sql.integer(64)), Sql.integer(-64)), SqlServerTypes.INT);
+        int width = width(c, x);
+        SqlNode shifted = Sql.fn(target, bits(x, width), amount);
+        return new Typed(fromBits(x, shifted), x.type());
+    }
+
+    private static int width(Call c, Typed x) {
+        return switch (SqlServerTypes.base(x.type())) {
+            case "bigint" -> 64;
+            case "int" -> 32;
+            case "smallint" -> 16;
+            case "tinyint" -> 8;
+            default -> throw c.fail("argument of type " + x.type());
+        };
+    }
+
+    /** An integer as the bit string of its two's complement in its own width. */
+    private SqlNode bits(Typed x, int width) {
+        String b = SqlServerTypes.base(x.type());
+        SqlNode value = b.equals("bigint") || b.equals("int") ? x.node() : cast(x.node(), SqlServerTypes.INT);
+        return castTo(value, "bit(" + width + ")");
+    }
+
+    /** A bit string of an integer type's width back to that integer type. */
+    private SqlNode fromBits(Typed x, SqlNode shifted) {
+        String b = SqlServerTypes.base(x.type());
+        return switch (b) {
+            case "bigint" -> cast(shifted, SqlServerTypes.BIGINT);
+            case "int" -> cast(shifted, SqlServerTypes.INT);
+            // tinyint is unsigned: the 8 bits read as an integer are the value
+            case "tinyint" -> cast(cast(shifted, SqlServerTypes.INT), x.type());
+            // smallint is signed: the 16 bits read as an integer, less 65536 when the sign bit is set
+            default -> {
+                SqlNode u = cast(shifted, SqlServerTypes.INT);
+                yield cast(caseWhen(Sql.lt(u, Sql.integer(32768)), u, Sql.minus(u, Sql.integer(65536))), x.type());
+            }
+        };
+    }
+
+    /** GET_BIT/SET_BIT: offset 0 is the least significant bit, PostgreSQL counts bit strings from the left. */
+    private Typed bitAt(Call c, boolean set) {
+        c.arity(2, set ? 3 : 2);
+        Typed x = c.arg(0);
+        int width = width(c, x);
+        // an offset outside the width is an error in both
+        SqlNode index = Sql.minus(Sql.integer(width - 1), c.node(1));
+        if (!set) {
+            return new Typed(cast(Sql.fn("get_bit", bits(x, width), index), SqlServerTypes.BIT), SqlServerTypes.BIT);
+        }
+        SqlNode value = c.count() == 3 ? bitValue(c.arg(2)) : Sql.integer(1);
+        return new Typed(fromBits(x, Sql.fn("set_bit", bits(x, width), index, value)), x.type());
+    }
+
+    private SqlNode bitValue(Typed v) {
+        // a bit argument is a boolean in PostgreSQL
+        return SqlServerTypes.isBit(v.type()) ? cast(v.node(), SqlServerTypes.INT) : v.node();
+    }
+
+    private Typed niladic(Call c, org.apache.calcite.sql.SqlOperator op) {
+        c.arity(0, 0);
+        return new Typed(Sql.call(op), SqlServerTypes.NVARCHAR);
+    }
+
+    private static SqlNode castTo(SqlNode node, String targetType) {
+        return Sql.call(SqlStdOperatorTable.CAST, node, QueryConverter.typeSpec(targetType));
+    }
+
+    private static List<SqlNode> prepend(SqlNode first, List<SqlNode> rest) {
+        List<SqlNode> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static SqlNode tenTo(int p) {
+        return Sql.number(java.math.BigDecimal.ONE.movePointRight(p).setScale(1));
+    }
+
+    private static String literalString(Call c, int i) {
+        Expr e = c.f.arguments().get(i);
+        return e instanceof Expr.Literal l && (l.kind() == Expr.LiteralKind.STRING
+                || l.kind() == Expr.LiteralKind.NATIONAL_STRING) ? QueryConverter.unquote(l.text()) : null;
+    }
+
+    /** A literal integer argument between 0 and max (a fractional-seconds precision). */
+    private static int literalInt(Call c, int i, int max) {
+        if (c.f.arguments().get(i) instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            int p = Integer.parseInt(l.text());
+            if (p >= 0 && p <= max) {
+                return p;
+            }
+        }
+        throw c.fail("precision other than a literal 0 to " + max);
+    }
+
+    /** A lax JSON path of member names and array indexes as the keys of json_extract_path. */
+    private static List<SqlNode> jsonPath(Call c, int i) {
+        String path = literalString(c, i);
+        if (path == null) {
+            throw c.fail("a computed JSON path");
+        }
+        String p = path.strip();
+        if (p.regionMatches(true, 0, "lax ", 0, 4)) {
+            p = p.substring(4).strip();
+        }
+        if (!p.startsWith("$")) {
+            throw c.fail("JSON path '" + path + "'");
+        }
+        List<SqlNode> keys = new ArrayList<>();
+        int k = 1;
+        while (k < p.length()) {
+            char ch = p.charAt(k);
+            if (ch == '.' && k + 1 < p.length() && p.charAt(k + 1) == '"') {
+                int end = p.indexOf('"', k + 2);
+                if (end < 0 || p.substring(k + 2, end).contains("\\")) {
+                    throw c.fail("JSON path '" + path + "'");
+                }
+                keys.add(Sql.string(p.substring(k + 2, end)));
+                k = end + 1;
+            } else if (ch == '.') {
+                int end = k + 1;
+                while (end < p.length() && (Character.isLetterOrDigit(p.charAt(end)) || p.charAt(end) == '_'
+                        || p.charAt(end) == '$')) {
+                    end++;
+                }
+                if (end == k + 1) {
+                    throw c.fail("JSON path '" + path + "'");
+                }
+                keys.add(Sql.string(p.substring(k + 1, end)));
+                k = end;
+            } else if (ch == '[') {
+                int end = p.indexOf(']', k);
+                String index = end < 0 ? "" : p.substring(k + 1, end).strip();
+                if (index.isEmpty() || !index.chars().allMatch(Character::isDigit)) {
+                    throw c.fail("JSON path '" + path + "'");
+                }
+                keys.add(Sql.string(Integer.toString(Integer.parseInt(index))));
+                k = end + 1;
+            } else {
+                throw c.fail("JSON path '" + path + "'");
+            }
+        }
+        return keys;
     }
 
     private Typed extreme(Call c, String target) {

@@ -133,6 +133,51 @@ class FunctionSemanticsIT {
         {"DEGREES(PI())", "180"},
         {"GREATEST(1, 5, 3)", "5"},
         {"LEAST(1, 5, 3)", "1"},
+        // documented JSON_VALUE example
+        {"JSON_VALUE('{\"info\":{\"address\":[{\"town\":\"Paris\"},{\"town\":\"London\"}]}}', "
+            + "'$.info.address[1].town')", "London"},
+        {"JSON_VALUE('{\"a\":{\"b\":1}}', '$.a')", null}, // lax mode: an object is NULL
+        {"JSON_VALUE('{\"a\":null}', '$.a')", null},
+        {"JSON_VALUE('{\"a\":true}', '$.a')", "true"},
+        {"JSON_VALUE('{\"a\":\"x\\\"y\"}', 'lax $.\"a\"')", "x\"y"}, // escapes are decoded
+        {"JSON_VALUE('{\"a\":1}', '$.missing')", null},
+        {"JSON_QUERY('{\"a\":{\"b\":[1,2]}}', '$.a.b')", "[1,2]"},
+        {"JSON_QUERY('{\"a\":\"x\"}', '$.a')", null}, // lax mode: a scalar is NULL
+        {"JSON_QUERY('[1,2]')", "[1,2]"},
+        // documented STRING_ESCAPE example
+        {"STRING_ESCAPE('\\   /  \\\\    \"     ', 'json')", "\\\\   \\/  \\\\\\\\    \\\"     "},
+        {"STRING_ESCAPE('a' + CHAR(10) + CHAR(9) + 'b', 'json')", "a\\n\\tb"},
+        {"HASHBYTES('MD5', 'abc')", "\\x900150983cd24fb0d6963f7d28e17f72"}, // 0x900150983CD24FB0D6963F7D28E17F72
+        {"HASHBYTES('SHA2_256', 'abc')", "\\xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {"HASHBYTES('MD5', CAST(NULL AS varchar(3)))", null},
+        {"DATETIME2FROMPARTS(2010, 12, 31, 23, 59, 59, 5, 1)", "2010-12-31 23:59:59.5"}, // documented
+        {"DATETIME2FROMPARTS(2011, 8, 15, 14, 23, 44, 50, 3)", "2011-08-15 14:23:44.05"}, // documented: .050
+        {"TIMEFROMPARTS(23, 59, 59, 0, 0)", "23:59:59"}, // documented TIMEFROMPARTS example
+        {"TIMEFROMPARTS(14, 23, 44, 500, 3)", "14:23:44.5"}, // documented: 14:23:44.500
+        {"DATE_BUCKET(week, 1, CAST('2020-04-30 00:00:00' AS datetime))", "2020-04-27 00:00:00"}, // documented
+        {"DATE_BUCKET(day, 2, CAST('2020-04-30 21:21:21' AS datetime))", "2020-04-29 00:00:00"},
+        {"DATE_BUCKET(hour, 2, CAST('2020-04-30 21:21:21' AS datetime))", "2020-04-30 20:00:00"},
+        {"DATE_BUCKET(minute, 2, CAST('2020-04-30 21:21:21' AS datetime))", "2020-04-30 21:20:00"},
+        {"DATE_BUCKET(day, 7, CAST('2020-04-30' AS date), CAST('2020-04-01' AS date))", "2020-04-29"}, // with an origin
+        {"BIT_COUNT(CAST(-1 AS int))", "32"},
+        {"BIT_COUNT(CAST(170 AS int))", "4"}, // 0xAA
+        {"BIT_COUNT(CAST(-1 AS smallint))", "16"},
+        {"LEFT_SHIFT(12345, 5)", "395040"}, // documented LEFT_SHIFT example
+        {"GET_BIT(11259375, 2)", "t"}, // documented GET_BIT example: 0xabcdef, bit 2 is 1 (PostgreSQL prints true as t)
+        {"GET_BIT(11259375, 4)", "f"}, // and bit 4 is 0
+        {"SET_BIT(0, 31)", "-2147483648"},
+        {"SET_BIT(CAST(0 AS smallint), 15)", "-32768"},
+        {"SET_BIT(7, 0, 0)", "6"},
+        {"SET_BIT(CAST(6 AS tinyint), 0, 1)", "7"},
+        {"RIGHT_SHIFT(12345, 5)", "385"}, // documented RIGHT_SHIFT example
+        {"RIGHT_SHIFT(-8, 1)", "2147483644"}, // logical: vacated bits are 0
+        {"LEFT_SHIFT(-8, -1)", "2147483644"}, // a negative amount shifts the other way
+        {"LEFT_SHIFT(1, 40)", "0"}, // beyond the width: 0
+        {"LEFT_SHIFT(CAST(-1 AS smallint), 15)", "-32768"},
+        {"RIGHT_SHIFT(CAST(-1 AS smallint), 1)", "32767"},
+        {"LEFT_SHIFT(CAST(200 AS tinyint), 1)", "144"},
+        {"LEFT_SHIFT(CAST(2 AS bigint), 62)", "-9223372036854775808"},
+        {"LEN(CURRENT_USER) - LEN(SESSION_USER)", "0"},
     };
 
     private static final String[][] AGGREGATES = {
