@@ -2,7 +2,9 @@
 import json
 import sys
 
-rows = [json.loads(line) for line in sys.stdin if line.startswith("{")]
+lines = [json.loads(line) for line in sys.stdin if line.startswith("{")]
+rows = [r for r in lines if "views" not in r]
+translations = [r for r in lines if "views" in r]
 by_corpus = {}
 for row in rows:
     by_corpus.setdefault(row["corpus"], {})[row["tool"].split(" ")[0] + ("-reader" if "reader" in row["tool"] else "")] = row
@@ -19,3 +21,18 @@ for corpus, tools in by_corpus.items():
     ours, theirs = tools.get("datamigrate"), tools.get("sqlglot")
     if ours and theirs:
         print(f"{corpus:<18} speed-up (MB/s, parser vs sqlglot): {theirs['seconds'] / ours['seconds']:.1f}x")
+
+print()
+print("translation of views to PostgreSQL (ours: parse + resolve + translate + render; sqlglot: transpile,")
+print("which does not resolve names against a catalog and counts any output as done)")
+print(f"{'corpus':<18} {'tool':<30} {'views':>5} {'done':>5} {'ms':>9} {'views/s':>9}")
+by = {}
+for row in translations:
+    by.setdefault(row["corpus"], []).append(row)
+    print(f"{row['corpus']:<18} {row['tool']:<30} {row['views']:>5} {row['translated']:>5} "
+          f"{row['seconds'] * 1000:>9.2f} {row['views'] / row['seconds']:>9.0f}")
+for corpus, pair in by.items():
+    ours = [r for r in pair if r["tool"].startswith("datamigrate")]
+    theirs = [r for r in pair if r["tool"].startswith("sqlglot")]
+    if ours and theirs:
+        print(f"{corpus:<18} speed-up (views/s, ours vs sqlglot transpile): {theirs[0]['seconds'] / ours[0]['seconds']:.1f}x")

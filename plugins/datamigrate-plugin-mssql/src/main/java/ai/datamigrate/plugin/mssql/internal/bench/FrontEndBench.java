@@ -20,12 +20,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import ai.datamigrate.plugin.mssql.internal.translate.MssqlTranslatorFactory;
+import ai.datamigrate.spi.catalog.Database;
+import ai.datamigrate.spi.catalog.View;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
+import ai.datamigrate.spi.target.TargetDialect;
+import ai.datamigrate.spi.translate.TranslationRequest;
+import ai.datamigrate.spi.translate.Translator;
 
 /**
  * The front-end benchmark ({@code bench/run} drives it; a benchmark, not a test): for each script, times
  * (1) lexing and parsing every GO batch into statements — what sqlglot does with {@code read="tsql"}, on the
- * same batches, which it writes out for sqlglot — and (2) the whole reader (decoding, SQLCMD, batches, DDL,
- * bodies, dependencies, catalog). Prints one JSON line per script and measurement.
+ * same batches, which it writes out for sqlglot — (2) the whole reader (decoding, SQLCMD, batches, DDL,
+ * bodies, dependencies, catalog) and (3) translating every view to PostgreSQL (resolve, translate, render),
+ * whose definitions it writes out for sqlglot's transpile. Prints one JSON line per script and measurement.
  *
  * <p>Usage: {@code FrontEndBench <iterations> <batches.json> <script.sql>...}
  */
@@ -39,6 +49,7 @@ public final class FrontEndBench {
         int iterations = Integer.parseInt(args[0]);
         Path batchesFile = Path.of(args[1]);
         StringBuilder batchesJson = new StringBuilder("{");
+        StringBuilder viewsJson = new StringBuilder("{");
         for (int i = 2; i < args.length; i++) {
             Path script = Path.of(args[i]);
             String name = script.getFileName().toString();
@@ -81,8 +92,36 @@ public final class FrontEndBench {
             out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate reader\",\"batches\":" + batches.size()
                     + ",\"statements\":" + counts[0] + ",\"failed_statements\":" + counts[1] + ",\"bytes\":"
                     + bytes.length + ",\"seconds\":" + read + "}");
+
+            // parse + resolve + translate + render of every view, against the postgres target found on the
+            // class path (plugins never depend on each other, so through ServiceLoader like the host)
+            Database database = reader.read(input).database();
+            List<String> views = database.schemas().stream().flatMap(sc -> sc.views().stream())
+                    .map(View::definition).toList();
+            viewsJson.append(i > 2 ? "," : "").append(json(name)).append(":[");
+            for (int v = 0; v < views.size(); v++) {
+                viewsJson.append(v > 0 ? "," : "").append(json(views.get(v)));
+            }
+            viewsJson.append("]");
+            Optional<TargetDialect> postgres = postgres();
+            if (postgres.isPresent() && !views.isEmpty()) {
+                Translator translator = new MssqlTranslatorFactory().create(Map.of(), new BenchContext());
+                TranslationRequest request = new TranslationRequest(database, postgres.get());
+                int translated = translator.translate(request).models().size();
+                double translate = best(iterations, () -> translator.translate(request));
+                out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate translate\",\"views\":"
+                        + views.size() + ",\"translated\":" + translated + ",\"seconds\":" + translate + "}");
+            }
         }
         Files.writeString(batchesFile, batchesJson.append("}").toString(), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(batchesFile + ".views.json"), viewsJson.append("}").toString(),
+                StandardCharsets.UTF_8);
+    }
+
+    private static Optional<TargetDialect> postgres() {
+        return ServiceLoader.load(DataMigratePlugin.class).stream().map(ServiceLoader.Provider::get)
+                .flatMap(p -> p.targetDialects().stream()).filter(f -> f.name().equals("postgres")).findFirst()
+                .map(f -> f.create(Map.of(), new BenchContext()));
     }
 
     /** Warms up, then returns the best of {@code iterations} timed runs, in seconds. */
