@@ -1603,33 +1603,29 @@ public final class TsqlParser {
         return args;
     }
 
+    /** The literal kind of a literal token; the two enums name the same kinds. */
+    private static LiteralKind literalKind(TokenType type) {
+        return switch (type) {
+            case STRING -> LiteralKind.STRING;
+            case NATIONAL_STRING -> LiteralKind.NATIONAL_STRING;
+            case INTEGER -> LiteralKind.INTEGER;
+            case DECIMAL -> LiteralKind.DECIMAL;
+            case FLOAT -> LiteralKind.FLOAT;
+            case BINARY -> LiteralKind.BINARY;
+            case MONEY -> LiteralKind.MONEY;
+            default -> throw new IllegalArgumentException("not a literal token: " + type);
+        };
+    }
+
     private Expr primary() {
         if (pos >= end) {
             throw error("expected an expression");
         }
         Token t = peek();
         switch (t.type()) {
-            case STRING:
+            case STRING, NATIONAL_STRING, INTEGER, DECIMAL, FLOAT, BINARY, MONEY:
                 next();
-                return new Expr.Literal(pos(t), LiteralKind.STRING, t.text());
-            case NATIONAL_STRING:
-                next();
-                return new Expr.Literal(pos(t), LiteralKind.NATIONAL_STRING, t.text());
-            case INTEGER:
-                next();
-                return new Expr.Literal(pos(t), LiteralKind.INTEGER, t.text());
-            case DECIMAL:
-                next();
-                return new Expr.Literal(pos(t), LiteralKind.DECIMAL, t.text());
-            case FLOAT:
-                next();
-                return new Expr.Literal(pos(t), LiteralKind.FLOAT, t.text());
-            case BINARY:
-                next();
-                return new Expr.Literal(pos(t), LiteralKind.BINARY, t.text());
-            case MONEY:
-                next();
-                return new Expr.Literal(pos(t), LiteralKind.MONEY, t.text());
+                return new Expr.Literal(pos(t), literalKind(t.type()), t.text());
             case VARIABLE:
             case SYSTEM_VARIABLE:
                 next();

@@ -8,7 +8,6 @@ import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.translate.TranslationResult;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,20 +194,6 @@ class FunctionSemanticsIT {
     @TempDir
     Path dir;
 
-    private static Connection connect() throws SQLException {
-        String host = System.getenv("DATAMIGRATE_PG_HOST");
-        if (host == null || host.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("DATAMIGRATE_PG_HOST is not set on CI");
-            }
-            Assumptions.abort("DATAMIGRATE_PG_HOST not set");
-        }
-        String url = "jdbc:postgresql://" + host + ":" + System.getenv().getOrDefault("DATAMIGRATE_PG_PORT", "5432")
-                + "/" + System.getenv().getOrDefault("DATAMIGRATE_PG_DATABASE", "postgres");
-        return DriverManager.getConnection(url, System.getenv().getOrDefault("DATAMIGRATE_PG_USER", "postgres"),
-                System.getenv().getOrDefault("DATAMIGRATE_PG_PASSWORD", ""));
-    }
-
     @Test
     void translatedFunctionsReturnWhatSqlServerReturns() throws SQLException {
         StringBuilder script = new StringBuilder("CREATE TABLE dbo.One (id int NOT NULL)\nGO\n"
@@ -233,7 +217,7 @@ class FunctionSemanticsIT {
                 .map(d -> d.format()).toList());
         TargetDialect dialect = Translations.postgres();
         List<String> wrong = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = Translations.connectToPostgres(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS it_functions CASCADE");
             s.execute("CREATE SCHEMA it_functions");
             s.execute("CREATE TABLE it_functions.\"One\" (id integer)");

@@ -10,7 +10,6 @@ import ai.datamigrate.spi.output.TranslatedModel;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.translate.TranslationResult;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,20 +24,6 @@ import org.junit.jupiter.api.Test;
  * translated view is created on top of them (placeholders replaced by the raw names), and must be accepted.
  */
 class TranslatedViewsIT {
-
-    private static Connection connect() throws SQLException {
-        String host = System.getenv("DATAMIGRATE_PG_HOST");
-        if (host == null || host.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("DATAMIGRATE_PG_HOST is not set on CI");
-            }
-            Assumptions.abort("DATAMIGRATE_PG_HOST not set");
-        }
-        String url = "jdbc:postgresql://" + host + ":" + System.getenv().getOrDefault("DATAMIGRATE_PG_PORT", "5432")
-                + "/" + System.getenv().getOrDefault("DATAMIGRATE_PG_DATABASE", "postgres");
-        return DriverManager.getConnection(url, System.getenv().getOrDefault("DATAMIGRATE_PG_USER", "postgres"),
-                System.getenv().getOrDefault("DATAMIGRATE_PG_PASSWORD", ""));
-    }
 
     @Test
     void northwindViewsRunOnPostgres() throws SQLException {
@@ -61,7 +45,7 @@ class TranslatedViewsIT {
         TargetDialect dialect = Translations.postgres();
         Database db = ai.datamigrate.plugin.mssql.internal.TestFiles.read(
                 ai.datamigrate.plugin.mssql.internal.TestFiles.corpus(corpus).orElseThrow()).database();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = Translations.connectToPostgres(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
             for (Table t : db.tables().toList()) {

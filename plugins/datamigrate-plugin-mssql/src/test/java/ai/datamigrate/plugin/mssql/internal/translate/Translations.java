@@ -35,4 +35,22 @@ final class Translations {
     static TranslationResult translate(Path dir, String sql) {
         return translate(TestFiles.read(dir, "t.sql", sql));
     }
+
+    /**
+     * A connection to the PostgreSQL of {@code DATAMIGRATE_PG_*}; skips the test when it is not configured, except
+     * under {@code CI=true}, where a missing server is a broken setup.
+     */
+    static java.sql.Connection connectToPostgres() throws java.sql.SQLException {
+        String host = System.getenv("DATAMIGRATE_PG_HOST");
+        if (host == null || host.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("DATAMIGRATE_PG_HOST is not set on CI");
+            }
+            org.junit.jupiter.api.Assumptions.abort("DATAMIGRATE_PG_HOST not set");
+        }
+        String url = "jdbc:postgresql://" + host + ":" + System.getenv().getOrDefault("DATAMIGRATE_PG_PORT", "5432")
+                + "/" + System.getenv().getOrDefault("DATAMIGRATE_PG_DATABASE", "postgres");
+        return java.sql.DriverManager.getConnection(url, System.getenv().getOrDefault("DATAMIGRATE_PG_USER", "postgres"),
+                System.getenv().getOrDefault("DATAMIGRATE_PG_PASSWORD", ""));
+    }
 }
