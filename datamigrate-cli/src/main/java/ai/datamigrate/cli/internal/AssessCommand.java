@@ -6,13 +6,11 @@ import ai.datamigrate.core.report.MigrationReport;
 import ai.datamigrate.core.report.ObjectStatus;
 import ai.datamigrate.core.report.ReportFiles;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
@@ -24,8 +22,8 @@ final class AssessCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "A T-SQL script (.sql).")
-    Path input;
+    @Mixin
+    InputOptions source = new InputOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "The folder to write the report to; replaced whole and atomically.")
@@ -39,13 +37,10 @@ final class AssessCommand implements Callable<Integer> {
             description = "Output target whose generation is assessed (default: ${DEFAULT-VALUE}).")
     String output;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
-    Map<String, String> variables = new LinkedHashMap<>();
-
     @Override
     public Integer call() {
         DataMigrateHost host = root.host();
-        AssessResult result = host.assess(input, variables, target, output, out);
+        AssessResult result = host.assess(source.input, source.variables, target, output, out);
         MigrationReport report = result.report();
         Terminal terminal = root.cli.terminal();
         StringJoiner counts = new StringJoiner(", ");

@@ -4,13 +4,10 @@ import ai.datamigrate.core.DataMigrateHost;
 import ai.datamigrate.core.InspectResult;
 import ai.datamigrate.spi.catalog.Schema;
 import ai.datamigrate.spi.catalog.Table;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
@@ -20,14 +17,11 @@ final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "A T-SQL script (.sql).")
-    Path input;
+    @Mixin
+    InputOptions source = new InputOptions();
 
     @Option(names = "--json", description = "Print the whole catalog as JSON on stdout.")
     boolean json;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
-    Map<String, String> variables = new LinkedHashMap<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Also list informational diagnostics.")
     boolean verbose;
@@ -35,14 +29,14 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataMigrateHost host = root.host();
-        InspectResult result = host.inspect(input, variables);
+        InspectResult result = host.inspect(source.input, source.variables);
         Terminal terminal = root.cli.terminal();
         if (json) {
             terminal.result(host.catalogJson(result));
             return ExitCode.OK;
         }
         terminal.line("database " + result.database().name() + " (read by " + result.sourceReader() + " from "
-                + input + ")");
+                + source.input + ")");
         for (Schema schema : result.database().schemas()) {
             terminal.line("schema " + schema.name() + ": " + schema.tables().size() + " tables, "
                     + schema.views().size() + " views, " + schema.procedures().size() + " procedures, "

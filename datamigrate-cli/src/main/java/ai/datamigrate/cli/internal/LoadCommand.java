@@ -8,16 +8,14 @@ import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -35,8 +33,8 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "A T-SQL script (.sql).")
-    Path input;
+    @Mixin
+    InputOptions source = new InputOptions();
 
     @Option(names = "--target-url", required = true, paramLabel = "JDBC_URL",
             description = "e.g. jdbc:postgresql://localhost:5432/analytics")
@@ -67,9 +65,6 @@ final class LoadCommand implements Callable<Integer> {
                     + "is rolled back (default: 0).")
     Long maxRejects;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
-    Map<String, String> variables = new LinkedHashMap<>();
-
     @Option(names = {"-v", "--verbose"}, description = "Also list informational diagnostics.")
     boolean verbose;
 
@@ -83,7 +78,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         LoadRequestOptions options = new LoadRequestOptions(targetUrl, schema, names, replace, schemaOnly,
                 Optional.ofNullable(rejectDir), maxRejects == null ? OptionalLong.empty() : OptionalLong.of(maxRejects));
-        LoadResult result = host.load(input, variables, options);
+        LoadResult result = host.load(source.input, source.variables, options);
         Terminal terminal = root.cli.terminal();
         Diagnostics.print(terminal, result.diagnostics(), verbose);
         String target = host.masker().mask(targetUrl);

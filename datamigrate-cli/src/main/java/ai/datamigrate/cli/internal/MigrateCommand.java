@@ -4,12 +4,10 @@ import ai.datamigrate.core.DataMigrateHost;
 import ai.datamigrate.core.MigrateRequest;
 import ai.datamigrate.core.MigrateResult;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -19,8 +17,8 @@ final class MigrateCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "A T-SQL script (.sql).")
-    Path input;
+    @Mixin
+    InputOptions source = new InputOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "The folder to write; replaced whole and atomically.")
@@ -37,9 +35,6 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--naming", paramLabel = "POLICY", description = "snake or preserve (same as --set dbt.naming=...).")
     String naming;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
-    Map<String, String> variables = new LinkedHashMap<>();
-
     @Option(names = "--force", description = "Replace the output folder even if DataMigrate did not write it.")
     boolean force;
 
@@ -52,7 +47,7 @@ final class MigrateCommand implements Callable<Integer> {
             root.settings.put("dbt.naming", naming);
         }
         DataMigrateHost host = root.host();
-        MigrateResult result = host.migrate(new MigrateRequest(input, variables, out, target, output, force));
+        MigrateResult result = host.migrate(new MigrateRequest(source.input, source.variables, out, target, output, force));
         Terminal terminal = root.cli.terminal();
         Diagnostics.print(terminal, result.diagnostics(), verbose);
         for (String edited : result.keptEdits()) {
