@@ -32,6 +32,9 @@ final class PluginsCommand implements Callable<Integer> {
             print(terminal, "output target", registry.outputTargets(), plugin);
             print(terminal, "translator", registry.translators(), plugin);
             print(terminal, "data loader", registry.dataLoaders(), plugin);
+            print(terminal, "query validator", registry.queryValidators(), plugin);
+            print(terminal, "LLM provider", registry.llmProviders(), plugin);
+            print(terminal, "agent", registry.agents(), plugin);
         }
         return ExitCode.OK;
     }

@@ -7,6 +7,9 @@ import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.config.ConfigurableFactory;
 import ai.datamigrate.spi.load.DataLoaderFactory;
 import ai.datamigrate.spi.translate.TranslatorFactory;
+import ai.datamigrate.spi.agent.AgentFactory;
+import ai.datamigrate.spi.llm.LlmProviderFactory;
+import ai.datamigrate.spi.validate.QueryValidatorFactory;
 import ai.datamigrate.spi.output.OutputTargetFactory;
 import ai.datamigrate.spi.source.SourceReaderFactory;
 import ai.datamigrate.spi.target.TargetDialectFactory;
@@ -39,6 +42,9 @@ public final class PluginRegistry {
     private final List<Contribution<OutputTargetFactory>> outputTargets;
     private final List<Contribution<DataLoaderFactory>> dataLoaders;
     private final List<Contribution<TranslatorFactory>> translators;
+    private final List<Contribution<LlmProviderFactory>> llmProviders;
+    private final List<Contribution<QueryValidatorFactory>> queryValidators;
+    private final List<Contribution<AgentFactory>> agents;
 
     public PluginRegistry(List<LoadedPlugin> plugins) {
         this.plugins = List.copyOf(plugins);
@@ -61,6 +67,9 @@ public final class PluginRegistry {
         this.outputTargets = collect("output target", p -> p.plugin().outputTargets());
         this.dataLoaders = collect("data loader", p -> p.plugin().dataLoaders());
         this.translators = collect("translator", p -> p.plugin().translators());
+        this.llmProviders = collect("LLM provider", p -> p.plugin().llmProviders());
+        this.queryValidators = collect("query validator", p -> p.plugin().queryValidators());
+        this.agents = collect("agent", p -> p.plugin().agents());
     }
 
     private <F extends ConfigurableFactory> List<Contribution<F>> collect(String kind,
@@ -123,6 +132,22 @@ public final class PluginRegistry {
         return dataLoaders;
     }
 
+    public List<Contribution<LlmProviderFactory>> llmProviders() {
+        return llmProviders;
+    }
+
+    public List<Contribution<QueryValidatorFactory>> queryValidators() {
+        return queryValidators;
+    }
+
+    public List<Contribution<AgentFactory>> agents() {
+        return agents;
+    }
+
+    public Contribution<LlmProviderFactory> llmProvider(String name) {
+        return find(llmProviders, "LLM provider", name);
+    }
+
     public Contribution<TargetDialectFactory> targetDialect(String name) {
         return find(targetDialects, "target dialect", name);
     }
@@ -150,7 +175,8 @@ public final class PluginRegistry {
     /** Every configuration spec, so that the host can check keys and mask secrets before anything runs. */
     public List<ConfigSpec> configSpecs() {
         List<ConfigSpec> specs = new ArrayList<>();
-        for (List<? extends Contribution<?>> list : List.of(sourceReaders, targetDialects, outputTargets, dataLoaders, translators)) {
+        for (List<? extends Contribution<?>> list : List.of(sourceReaders, targetDialects, outputTargets, dataLoaders, translators,
+                llmProviders, queryValidators, agents)) {
             for (Contribution<?> c : list) {
                 specs.add(callPlugin(c.plugin(), "describe its configuration", c.factory()::configSpec));
             }

@@ -63,4 +63,19 @@ public interface DataMigratePlugin {
     default List<TranslatorFactory> translators() {
         return List.of();
     }
+
+    /** Large language model providers ({@code --llm claude}). */
+    default List<ai.datamigrate.spi.llm.LlmProviderFactory> llmProviders() {
+        return List.of();
+    }
+
+    /** Validators of generated SQL for a target. */
+    default List<ai.datamigrate.spi.validate.QueryValidatorFactory> queryValidators() {
+        return List.of();
+    }
+
+    /** Agents added to every migration run. */
+    default List<ai.datamigrate.spi.agent.AgentFactory> agents() {
+        return List.of();
+    }
 }
