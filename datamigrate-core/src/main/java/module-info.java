@@ -15,6 +15,8 @@ module ai.datamigrate.core {
     exports ai.datamigrate.core.plugin;
     exports ai.datamigrate.core.report;
 
+    opens ai.datamigrate.core.internal.agent to com.fasterxml.jackson.databind;
+
     opens ai.datamigrate.core to com.google.guice;
     opens ai.datamigrate.core.internal to com.google.guice;
 

@@ -4,4 +4,5 @@ module ai.datamigrate.testkit {
     requires transitive org.junit.jupiter.api;
 
     exports ai.datamigrate.testkit;
+    exports ai.datamigrate.testkit.llm;
 }

@@ -148,7 +148,9 @@ public final class DataMigrateHost {
 
     /** Reads the input and writes the output folder atomically, the migration report included. */
     public MigrateResult migrate(MigrateRequest request) {
-        Generation run = generate(request.input(), request.variables(), request.target(), request.output());
+        Path stateDir = stateDir(request.out());
+        Generation run = generate(request.input(), request.variables(), request.target(), request.output(),
+                request.agents(), Optional.of(stateDir));
         MigrationReport report = run.report("migrate", request.input(), false);
         List<GeneratedFile> files = new ArrayList<>();
         for (GeneratedFile file : run.output().files()) {
@@ -165,6 +167,7 @@ public final class DataMigrateHost {
                 request.force(), "DataMigrate " + version() + " from " + request.input().getFileName()
                         + " (source reader " + run.inspected().sourceReader() + ", target " + run.target()
                         + ", output " + run.outputName() + ")");
+        AgentRun.deleteState(stateDir);
         return new MigrateResult(request.out(), run.inspected().database(),
                 files.stream().map(GeneratedFile::path).toList(), run.diagnostics(), report, preserved.keptEdits(),
                 preserved.keptFiles());
@@ -227,7 +230,7 @@ public final class DataMigrateHost {
      * replaced; any other non-empty folder must have been written by DataMigrate.
      */
     public AssessResult assess(Path input, Map<String, String> variables, String target, String output, Path out) {
-        Generation run = generate(input, variables, target, output);
+        Generation run = generate(input, variables, target, output, AgentOptions.rulesOnly(), Optional.empty());
         MigrationReport report = run.report("assess", input, true);
         List<GeneratedFile> files = ReportFiles.render(report);
         AtomicOutputWriter.write(out, files, holdsOnlyAReport(out));
@@ -237,12 +240,13 @@ public final class DataMigrateHost {
 
     /** One run of the reader and the output target, before anything is written. */
     private record Generation(InspectResult inspected, String target, String outputName, OutputResult output,
-                              List<Diagnostic> diagnostics) {
+                              List<Diagnostic> diagnostics, AgentRun.Traces traces) {
         MigrationReport report(String command, Path input, boolean effort) {
             ReportBuilder builder = ReportBuilder.of(new ReportHeader(MigrationReport.FORMAT_VERSION, version(),
                             command, fileName(input), inspected.database().name(), inspected.sourceReader(), target,
                             outputName), inspected.database())
-                    .diagnostics(diagnostics).outcomes(output.outcomes()).input(input);
+                    .diagnostics(diagnostics).outcomes(output.outcomes()).input(input)
+                    .llm(traces.perObject(), traces.run());
             return (effort ? builder.withEffortEstimate() : builder).build();
         }
     }
@@ -266,7 +270,15 @@ public final class DataMigrateHost {
                         .translate(new TranslationRequest(inspected.database(), dialect)));
     }
 
-    private Generation generate(Path input, Map<String, String> variables, String target, String output) {
+    /** Where a migration keeps its resumable state while it runs: beside the output folder, hidden. */
+    static Path stateDir(Path out) {
+        Path absolute = out.toAbsolutePath().normalize();
+        Path parent = absolute.getParent() == null ? absolute : absolute.getParent();
+        return parent.resolve("." + absolute.getFileName() + ".datamigrate-run");
+    }
+
+    private Generation generate(Path input, Map<String, String> variables, String target, String output,
+                                AgentOptions agents, Optional<Path> stateDir) {
         Contribution<TargetDialectFactory> targetFactory = registry.targetDialect(target);
         Contribution<OutputTargetFactory> outputFactory = registry.outputTarget(output);
         InspectResult inspected = inspect(input, variables);
@@ -274,15 +286,19 @@ public final class DataMigrateHost {
                 + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
                 context));
         TranslationResult translation = translate(inspected, dialect);
-        List<Diagnostic> earlier = new ArrayList<>(inspected.diagnostics());
-        earlier.addAll(translation.diagnostics());
+        List<Diagnostic> translated = new ArrayList<>(inspected.diagnostics());
+        translated.addAll(translation.diagnostics());
+        AgentRun agentRun = new AgentRun(registry, masker, context, this::configFor);
+        AgentRun.Result agentResult = agentRun.run(inspected, targetFactory.name(), output, dialect,
+                sorted(translated), translation.models(), agents, stateDir);
+        List<Diagnostic> earlier = agentResult.diagnostics();
         OutputResult result = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
                 + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),
-                context).generate(new OutputRequest(inspected.database(), dialect, sorted(earlier),
-                translation.models())));
+                context).generate(new OutputRequest(inspected.database(), dialect, earlier, agentResult.models())));
         List<Diagnostic> diagnostics = new ArrayList<>(earlier);
         diagnostics.addAll(result.diagnostics());
-        return new Generation(inspected, targetFactory.name(), outputFactory.name(), result, sorted(diagnostics));
+        return new Generation(inspected, targetFactory.name(), outputFactory.name(), result, sorted(diagnostics),
+                agentResult.traces());
     }
 
     private static String fileName(Path input) {
@@ -308,7 +324,7 @@ public final class DataMigrateHost {
     }
 
     /** The settings a service declared; keys of the same namespace that belong to a sibling service are left out. */
-    private Map<String, String> configFor(ConfigurableFactory factory) {
+    Map<String, String> configFor(ConfigurableFactory factory) {
         Set<String> declared = factory.configSpec().keys();
         return settings.values().entrySet().stream().filter(e -> declared.contains(e.getKey()))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -1,7 +1,10 @@
 package ai.datamigrate.cli.internal;
 
 import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.AgentOptions;
 import ai.datamigrate.core.MigrateRequest;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import ai.datamigrate.core.MigrateResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,14 +44,57 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list informational diagnostics.")
     boolean verbose;
 
+    @Option(names = "--llm", paramLabel = "PROVIDER",
+            description = "Send what rules cannot translate to this LLM provider (e.g. claude); default: none.")
+    String llm;
+
+    @Option(names = "--llm-offline", description = "Use only cached LLM answers; never call the provider.")
+    boolean llmOffline;
+
+    @Option(names = "--llm-budget-usd", paramLabel = "USD", description = "Stop LLM use once this much is spent.")
+    Double budget;
+
+    @Option(names = "--llm-cache", paramLabel = "DIR",
+            description = "The LLM response cache (default: $XDG_CACHE_HOME or ~/.cache, datamigrate/llm).")
+    Path cache;
+
+    @Option(names = "--max-attempts", defaultValue = "3", paramLabel = "N",
+            description = "LLM attempts per object before it needs review (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--jobs", defaultValue = "4", paramLabel = "N",
+            description = "Objects handled in parallel by the agents (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--validate-url", paramLabel = "JDBC-URL",
+            description = "Execute every model on this target (read-only, rolled back) before accepting it.")
+    String validateUrl;
+
+    @Option(names = "--raw-schema", defaultValue = "raw", paramLabel = "SCHEMA",
+            description = "The schema of the loaded raw tables on --validate-url (default: ${DEFAULT-VALUE}).")
+    String rawSchema;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its saved state.")
+    boolean resume;
+
     @Override
     public Integer call() {
         if (naming != null) {
             root.settings.put("dbt.naming", naming);
         }
         DataMigrateHost host = root.host();
-        MigrateResult result = host.migrate(new MigrateRequest(source.input, source.variables, out, target, output, force));
         Terminal terminal = root.cli.terminal();
+        if (maxAttempts < 1 || jobs < 1 || (budget != null && budget < 0)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--max-attempts and --jobs must be at least 1, --llm-budget-usd at least 0");
+        }
+        AgentOptions agents = new AgentOptions(Optional.ofNullable(llm), llmOffline,
+                budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget), maxAttempts, 4096, jobs,
+                Optional.ofNullable(validateUrl), rawSchema,
+                Optional.of(cache != null ? cache : AgentOptions.defaultCacheDir()), resume,
+                new AgentProgress(terminal, System::nanoTime, llm != null || validateUrl != null));
+        MigrateResult result = host.migrate(new MigrateRequest(source.input, source.variables, out, target, output,
+                force, agents));
         Diagnostics.print(terminal, result.diagnostics(), verbose);
         for (String edited : result.keptEdits()) {
             terminal.message(out.resolve(edited) + ": kept your edited version; the new one is beside it in "

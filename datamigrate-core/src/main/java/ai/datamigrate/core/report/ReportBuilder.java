@@ -65,6 +65,8 @@ public final class ReportBuilder {
     private List<ObjectOutcome> outcomes = List.of();
     private Optional<Path> input = Optional.empty();
     private boolean effort;
+    private Map<String, LlmTrace> traces = Map.of();
+    private Optional<LlmRunSummary> llm = Optional.empty();
 
     private ReportBuilder(ReportHeader header, Database database) {
         this.header = Objects.requireNonNull(header, "header");
@@ -90,6 +92,18 @@ public final class ReportBuilder {
     /** The input file or folder: locations and messages are made relative to it so that no absolute path leaks. */
     public ReportBuilder input(Path path) {
         this.input = Optional.of(path);
+        return this;
+    }
+
+    /**
+     * What the agent pipeline did: per object ({@code kind schema.name}, compared case-insensitively) and for the
+     * run.
+     */
+    public ReportBuilder llm(Map<String, LlmTrace> perObject, Optional<LlmRunSummary> run) {
+        Map<String, LlmTrace> keyed = new HashMap<>();
+        perObject.forEach((k, v) -> keyed.put(k.toLowerCase(Locale.ROOT), v));
+        this.traces = keyed;
+        this.llm = run;
         return this;
     }
 
@@ -143,9 +157,10 @@ public final class ReportBuilder {
                     generated ? outcome.get().origin() : Optional.empty(),
                     paths.location(object.location()), lines, dependencies, about,
                     effort ? OptionalInt.of(effortMinutes(object.kind(), status, lines, dependencies.size(), about))
-                            : OptionalInt.empty()));
+                            : OptionalInt.empty(),
+                    Optional.ofNullable(traces.get((object.kind() + " " + object.name()).toLowerCase(Locale.ROOT)))));
         }
-        return new MigrationReport(header, summary(objects, bySeverity, byCode), objects, unattached);
+        return new MigrationReport(header, summary(objects, bySeverity, byCode), objects, unattached, llm);
     }
 
     private ReportSummary summary(List<ReportObject> objects, Map<Severity, Integer> bySeverity,

@@ -43,6 +43,18 @@ final class ReportJson {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("header", header(report.header()));
         document.put("summary", summary(report.summary()));
+        report.llm().ifPresent(l -> {
+            Map<String, Object> llm = new LinkedHashMap<>();
+            llm.put("provider", l.provider());
+            llm.put("model", l.model());
+            llm.put("calls", l.calls());
+            llm.put("cache_hits", l.cacheHits());
+            llm.put("input_tokens", l.inputTokens());
+            llm.put("output_tokens", l.outputTokens());
+            llm.put("cost_usd", Math.round(l.costUsd() * 1_000_000) / 1_000_000.0);
+            l.stopped().ifPresent(s -> llm.put("stopped", s));
+            document.put("llm", llm);
+        });
         document.put("objects", report.objects().stream().map(ReportJson::object).toList());
         document.put("unattached_diagnostics", report.unattachedDiagnostics().stream()
                 .map(d -> diagnostic(d, true)).toList());
@@ -116,6 +128,16 @@ final class ReportJson {
         map.put("definition_lines", object.definitionLines());
         map.put("dependencies", object.dependencies());
         map.put("diagnostics", object.diagnostics().stream().map(d -> diagnostic(d, false)).toList());
+        object.llm().ifPresent(t -> {
+            Map<String, Object> llm = new LinkedHashMap<>();
+            llm.put("attempts", t.attempts());
+            llm.put("input_tokens", t.inputTokens());
+            llm.put("output_tokens", t.outputTokens());
+            llm.put("cost_usd", Math.round(t.costUsd() * 1_000_000) / 1_000_000.0);
+            llm.put("outcome", t.outcome());
+            llm.put("notes", t.notes());
+            map.put("llm", llm);
+        });
         object.effortMinutes().ifPresent(m -> map.put("effort_minutes", m));
         return map;
     }

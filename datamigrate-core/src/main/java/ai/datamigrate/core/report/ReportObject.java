@@ -19,12 +19,13 @@ import java.util.OptionalInt;
  * @param dependencies    the objects it depends on ({@code schema.name}), sorted
  * @param diagnostics     what was reported about it, by location
  * @param effortMinutes   the estimated minutes of human work; only in assessments
+ * @param llm             what the LLM pipeline did with it, when it was an LLM candidate
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record ReportObject(String schema, String name, String kind, ObjectStatus status, Optional<String> model,
                            List<String> files, Optional<String> origin, String location, int definitionLines,
                            List<String> dependencies, List<ReportDiagnostic> diagnostics,
-                           OptionalInt effortMinutes) {
+                           OptionalInt effortMinutes, Optional<LlmTrace> llm) {
     public ReportObject {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");
@@ -37,6 +38,14 @@ public record ReportObject(String schema, String name, String kind, ObjectStatus
         dependencies = List.copyOf(dependencies);
         diagnostics = List.copyOf(diagnostics);
         Objects.requireNonNull(effortMinutes, "effortMinutes");
+        Objects.requireNonNull(llm, "llm");
+    }
+
+    public ReportObject(String schema, String name, String kind, ObjectStatus status, Optional<String> model,
+                        List<String> files, Optional<String> origin, String location, int definitionLines,
+                        List<String> dependencies, List<ReportDiagnostic> diagnostics, OptionalInt effortMinutes) {
+        this(schema, name, kind, status, model, files, origin, location, definitionLines, dependencies, diagnostics,
+                effortMinutes, Optional.empty());
     }
 
     /** {@code schema.name}, the form diagnostics use. */

@@ -19,11 +19,15 @@ import java.util.Optional;
  * @param materialization a hint: {@code view}, {@code table} or {@code ephemeral}
  * @param origin          {@code rule} or {@code llm}
  * @param description     what the object does, when known
+ * @param meta            extra facts for the model's {@code meta.datamigrate} (for an LLM model: provider, model,
+ *                        attempts), sorted by key
+ * @param tags            tags agents gave the model, in order
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record TranslatedModel(ObjectName object, String kind, String sql, List<ModelReference> references,
                               List<ModelColumn> columns, String materialization, String origin,
-                              Optional<String> description) {
+                              Optional<String> description, java.util.SortedMap<String, String> meta,
+                              List<String> tags) {
     public TranslatedModel {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(kind, "kind");
@@ -33,5 +37,25 @@ public record TranslatedModel(ObjectName object, String kind, String sql, List<M
         Objects.requireNonNull(materialization, "materialization");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(description, "description");
+        meta = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(meta));
+        tags = tags.stream().distinct().toList();
+    }
+
+    /** A model with no extra meta and no tags, as rule translation makes them. */
+    public TranslatedModel(ObjectName object, String kind, String sql, List<ModelReference> references,
+                           List<ModelColumn> columns, String materialization, String origin,
+                           Optional<String> description) {
+        this(object, kind, sql, references, columns, materialization, origin, description, new java.util.TreeMap<>(),
+                List.of());
+    }
+
+    /** This model with more meta and tags. */
+    public TranslatedModel annotated(java.util.Map<String, String> moreMeta, List<String> moreTags) {
+        java.util.SortedMap<String, String> allMeta = new java.util.TreeMap<>(meta);
+        allMeta.putAll(moreMeta);
+        List<String> allTags = new java.util.ArrayList<>(tags);
+        allTags.addAll(moreTags);
+        return new TranslatedModel(object, kind, sql, references, columns, materialization, origin, description,
+                allMeta, allTags);
     }
 }

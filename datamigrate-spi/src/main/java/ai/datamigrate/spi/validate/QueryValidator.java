@@ -27,8 +27,11 @@ public interface QueryValidator extends AutoCloseable {
      */
     QueryCheck execute(List<String> setup, String query);
 
-    /** The target's schema that holds the raw tables, relation names for {@link #execute} are qualified with it. */
-    String rawSchema();
+    /**
+     * The qualified, quoted name of the raw table a source table was loaded into (the loader's layout), for the
+     * relations of queries given to {@link #execute}.
+     */
+    String rawRelation(ai.datamigrate.spi.catalog.ObjectName sourceTable);
 
     @Override
     void close();

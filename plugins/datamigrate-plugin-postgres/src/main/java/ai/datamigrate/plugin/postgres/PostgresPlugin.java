@@ -31,4 +31,9 @@ public final class PostgresPlugin implements DataMigratePlugin {
     public List<DataLoaderFactory> dataLoaders() {
         return List.of(new PostgresDataLoaderFactory());
     }
+
+    @Override
+    public List<ai.datamigrate.spi.validate.QueryValidatorFactory> queryValidators() {
+        return List.of(new ai.datamigrate.plugin.postgres.internal.PostgresQueryValidatorFactory());
+    }
 }

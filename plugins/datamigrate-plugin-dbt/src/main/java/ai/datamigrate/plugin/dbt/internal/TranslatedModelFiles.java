@@ -137,7 +137,16 @@ final class TranslatedModelFiles {
         meta.put("source_object", model.object().toString());
         meta.put("source_kind", model.kind());
         meta.put("origin", model.origin());
+        if (!model.meta().isEmpty()) {
+            Map<String, Object> datamigrate = Yaml.map();
+            datamigrate.put("origin", model.origin());
+            model.meta().forEach(datamigrate::put);
+            meta.put("datamigrate", datamigrate);
+        }
         modelConfig.put("meta", meta);
+        if (!model.tags().isEmpty()) {
+            modelConfig.put("tags", model.tags());
+        }
         yamlModel.put("config", modelConfig);
         List<Object> columns = new ArrayList<>();
         for (ModelColumn column : model.columns()) {
