@@ -48,9 +48,33 @@ public final class ScriptedLlmProvider implements LlmProvider {
             return copy.entrySet().stream().filter(e -> prompt.contains(e.getKey()))
                     .sorted(Map.Entry.comparingByKey())
                     .findFirst()
-                    .map(e -> e.getValue().get(Math.min(attempt, e.getValue().size() - 1)))
+                    .map(e -> relations(e.getValue().get(Math.min(attempt, e.getValue().size() - 1)), prompt))
                     .orElse("I cannot translate this.");
         }, delayMillis);
+    }
+
+    /**
+     * Replaces {@code ${rel:schema.name}} in an answer by the placeholder the prompt assigned to that relation (its
+     * line {@code - __dm_rel_<n>__ stands for SQL Server table schema.name with columns:}), as a model would.
+     */
+    static String relations(String answer, String prompt) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int start = answer.indexOf("${rel:", at);
+            if (start < 0) {
+                return out.append(answer, at, answer.length()).toString();
+            }
+            int end = answer.indexOf('}', start);
+            String name = answer.substring(start + 6, end);
+            String placeholder = prompt.lines().map(String::strip)
+                    .filter(l -> l.startsWith("- __dm_rel_") && (l.endsWith(" table " + name + " with columns:")
+                            || l.endsWith(" view " + name + " with columns:")))
+                    .map(l -> l.substring(2, l.indexOf(' ', 2)))
+                    .findFirst().orElse("no_relation_" + name.replace('.', '_').replace(' ', '_'));
+            out.append(answer, at, start).append(placeholder);
+            at = end + 1;
+        }
     }
 
     @Override

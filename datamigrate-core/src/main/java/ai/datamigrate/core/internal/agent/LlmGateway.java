@@ -83,7 +83,8 @@ public final class LlmGateway implements LlmProvider {
     }
 
     public Answer call(LlmRequest request) {
-        String key = key(request);
+        // offline, no provider tells the model: the answer of any model of this provider for the prompt is used
+        String key = provider.isPresent() ? key(request) : key(request, "*");
         Optional<LlmResponse> cached = readCache(key);
         if (cached.isPresent()) {
             synchronized (this) {
@@ -116,6 +117,7 @@ public final class LlmGateway implements LlmProvider {
             spentUsd += cost;
         }
         writeCache(key, response);
+        writeCache(key(request, "*"), response);
         return new Answer(response, false, response.usage(), cost);
     }
 
@@ -137,9 +139,13 @@ public final class LlmGateway implements LlmProvider {
 
     /** The hash of everything that determines an answer: provider, model, parameters and the prompt. */
     String key(LlmRequest request) {
+        return key(request, model());
+    }
+
+    private String key(LlmRequest request, String model) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("provider", providerName);
-        document.put("model", model());
+        document.put("model", model);
         document.put("maxTokens", request.maxTokens());
         document.put("jsonSchema", request.jsonSchema().orElse(null));
         document.put("system", request.system());
