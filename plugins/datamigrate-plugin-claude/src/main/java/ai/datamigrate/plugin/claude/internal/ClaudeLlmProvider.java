@@ -11,7 +11,6 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -36,14 +35,16 @@ final class ClaudeLlmProvider implements LlmProvider {
     private final RetryingCaller caller;
 
     ClaudeLlmProvider(ClaudeConfig config, PluginContext context) {
+        this(config, context, Thread::sleep);
+    }
+
+    ClaudeLlmProvider(ClaudeConfig config, PluginContext context, RetryingCaller.Sleeper sleeper) {
         this.config = config;
-        HttpClient.Builder http = HttpClient.newBuilder();
-        if (config.baseUrl().startsWith("http:")) {
-            // cleartext goes to local servers and test doubles: no HTTP/2 upgrade attempt, which some mishandle
-            http.version(HttpClient.Version.HTTP_1_1);
-        }
+        // cleartext goes to local servers and test doubles: no HTTP/2 upgrade attempt, which some mishandle
+        HttpClient.Version version = config.baseUrl().startsWith("http:") ? HttpClient.Version.HTTP_1_1
+                : HttpClient.Version.HTTP_2;
         this.model = AnthropicChatModel.builder()
-                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(http))
+                .httpClientBuilder(new RetryAfterHttpClient.Builder(version))
                 .baseUrl(config.baseUrl())
                 .apiKey(config.apiKey())
                 .modelName(config.model())
@@ -58,7 +59,7 @@ final class ClaudeLlmProvider implements LlmProvider {
         this.caller = new RetryingCaller(config.maxRetries(), config.retryInitialMs(), 30_000,
                 "Anthropic API at " + config.baseUrl(),
                 "check " + ClaudeLlmProviderFactory.API_KEY + " or $" + ClaudeLlmProviderFactory.ENV_API_KEY,
-                text -> context.maskSecrets(text.replace(key, "****")));
+                text -> context.maskSecrets(text.replace(key, "****")), sleeper);
     }
 
     @Override

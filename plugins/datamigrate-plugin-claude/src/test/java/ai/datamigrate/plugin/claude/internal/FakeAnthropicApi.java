@@ -24,7 +24,11 @@ final class FakeAnthropicApi implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One scripted answer; {@code delayMs} holds it back to provoke client timeouts. */
-    record Reply(int status, String body, long delayMs) {
+    record Reply(int status, String body, long delayMs, Map<String, String> headers) {
+        Reply(int status, String body, long delayMs) {
+            this(status, body, delayMs, Map.of());
+        }
+
         static Reply ok(String text, String model, int inputTokens, int outputTokens) {
             return new Reply(200, """
                     {"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","model":"%s",
@@ -39,7 +43,13 @@ final class FakeAnthropicApi implements AutoCloseable {
         }
 
         Reply delayed(long millis) {
-            return new Reply(status, body, millis);
+            return new Reply(status, body, millis, headers);
+        }
+
+        Reply withHeader(String name, String value) {
+            Map<String, String> more = new java.util.TreeMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, delayMs, more);
         }
     }
 
@@ -85,9 +95,7 @@ final class FakeAnthropicApi implements AutoCloseable {
             byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("request-id", "req_" + call);
-            if (reply.status() == 429) {
-                exchange.getResponseHeaders().add("retry-after", "0");
-            }
+            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(reply.status(), out.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);

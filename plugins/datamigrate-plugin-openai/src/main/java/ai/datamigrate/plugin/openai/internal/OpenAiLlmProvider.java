@@ -11,7 +11,6 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -36,15 +35,17 @@ final class OpenAiLlmProvider implements LlmProvider {
     private final String endpoint;
 
     OpenAiLlmProvider(OpenAiConfig config, PluginContext context) {
+        this(config, context, Thread::sleep);
+    }
+
+    OpenAiLlmProvider(OpenAiConfig config, PluginContext context, RetryingCaller.Sleeper sleeper) {
         this.config = config;
-        HttpClient.Builder http = HttpClient.newBuilder();
-        if (config.baseUrl().startsWith("http:")) {
-            // cleartext goes to local servers and test doubles: no HTTP/2 upgrade attempt, which some mishandle
-            http.version(HttpClient.Version.HTTP_1_1);
-        }
+        // cleartext goes to local servers and test doubles: no HTTP/2 upgrade attempt, which some mishandle
+        HttpClient.Version version = config.baseUrl().startsWith("http:") ? HttpClient.Version.HTTP_1_1
+                : HttpClient.Version.HTTP_2;
         // without a key LangChain4j sends no Authorization header, which local servers expect
         this.model = OpenAiChatModel.builder()
-                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(http))
+                .httpClientBuilder(new RetryAfterHttpClient.Builder(version))
                 .baseUrl(config.baseUrl())
                 .apiKey(config.apiKey().orElse(null))
                 .modelName(config.model())
@@ -58,7 +59,8 @@ final class OpenAiLlmProvider implements LlmProvider {
         this.endpoint = "OpenAI-compatible endpoint " + config.baseUrl();
         this.caller = new RetryingCaller(config.maxRetries(), config.retryInitialMs(), 30_000, endpoint,
                 "check " + OpenAiLlmProviderFactory.API_KEY + " or $" + OpenAiLlmProviderFactory.ENV_API_KEY,
-                text -> context.maskSecrets(config.apiKey().map(key -> text.replace(key, "****")).orElse(text)));
+                text -> context.maskSecrets(config.apiKey().map(key -> text.replace(key, "****")).orElse(text)),
+                sleeper);
     }
 
     @Override

@@ -8,14 +8,16 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Runs one provider call with the retry rules of HTTP APIs: rate limits (429), request timeouts (408), server
- * errors (5xx) and broken or timed-out connections are retried with exponential
- * backoff; refused credentials (401/403) and refused requests (other 4xx) fail at once. Every failure leaves as an
+ * errors (5xx) and broken or timed-out connections are retried after the wait the
+ * server asked for ({@code Retry-After}, at most a minute) or else with exponential backoff; refused credentials (401/403) and refused requests (other 4xx) fail at once. Every failure leaves as an
  * {@link LlmException} whose message names the endpoint and never the API key.
  *
  * <p>LangChain4j's own retries are switched off so that this class alone decides: they retry every exception that
@@ -25,6 +27,14 @@ final class RetryingCaller {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DETAIL = 300;
+    /** A longer Retry-After (a spent quota) is not waited out in one go; the retries end sooner instead. */
+    static final long MAX_RETRY_AFTER_MS = 60_000;
+
+    /** Waits between attempts; tests record the waits instead. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
 
     /** What kind of failure a thrown exception is. */
     enum Kind { RETRIABLE, UNAUTHORIZED, REJECTED }
@@ -33,9 +43,14 @@ final class RetryingCaller {
      * A classified failure.
      *
      * @param status the HTTP status, 0 when the call failed below HTTP
-     * @param detail what the server or the client said, unmasked
+     * @param detail     what the server or the client said, unmasked
+     * @param retryAfter how long the server asked the client to wait
      */
-    record Failure(Kind kind, int status, String detail) {
+    record Failure(Kind kind, int status, String detail, Optional<Duration> retryAfter) {
+        Failure(Kind kind, int status, String detail) {
+            this(kind, status, detail, Optional.empty());
+        }
+
         String describe() {
             return status == 0 ? detail : "HTTP " + status + (detail.isBlank() ? "" : ": " + detail);
         }
@@ -47,6 +62,7 @@ final class RetryingCaller {
     private final String endpoint;
     private final String keyHint;
     private final UnaryOperator<String> mask;
+    private final Sleeper sleeper;
 
     /**
      * @param endpoint what the messages call the server, e.g. {@code Anthropic API at https://...}
@@ -54,13 +70,14 @@ final class RetryingCaller {
      * @param mask     removes secrets from text taken from the server or the client
      */
     RetryingCaller(int maxRetries, long initialDelayMs, long maxDelayMs, String endpoint, String keyHint,
-                   UnaryOperator<String> mask) {
+                   UnaryOperator<String> mask, Sleeper sleeper) {
         this.maxRetries = maxRetries;
         this.initialDelayMs = initialDelayMs;
         this.maxDelayMs = maxDelayMs;
         this.endpoint = endpoint;
         this.keyHint = keyHint;
         this.mask = mask;
+        this.sleeper = sleeper;
     }
 
     <T> T call(Supplier<T> action) {
@@ -86,7 +103,8 @@ final class RetryingCaller {
                     }
                 }
             }
-            sleep(delayMs(attempt), failure);
+            long backoff = delayMs(attempt);
+            sleep(failure.retryAfter().map(d -> Math.min(d.toMillis(), MAX_RETRY_AFTER_MS)).orElse(backoff), failure);
         }
     }
 
@@ -98,7 +116,7 @@ final class RetryingCaller {
 
     private void sleep(long millis, Failure failure) {
         try {
-            Thread.sleep(millis);
+            sleeper.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException(LlmException.RETRIES_EXHAUSTED, endpoint + ": interrupted while waiting to retry "
@@ -115,7 +133,8 @@ final class RetryingCaller {
                     return new Failure(Kind.UNAUTHORIZED, status, detail);
                 }
                 if (status == 408 || status == 429 || status >= 500) {
-                    return new Failure(Kind.RETRIABLE, status, detail);
+                    return new Failure(Kind.RETRIABLE, status, detail, http instanceof RetryAfterHttpClient.RefusedCall
+                            refused ? refused.retryAfter() : Optional.empty());
                 }
                 return new Failure(Kind.REJECTED, status, detail);
             }
