@@ -64,8 +64,9 @@ final class ClaudeLlmProvider implements LlmProvider {
 
     @Override
     public LlmResponse chat(LlmRequest request) {
-        ChatRequest chatRequest = toChatRequest(request);
-        ChatResponse response = caller.call(() -> model.chat(chatRequest));
+        // built inside the call so that a request LangChain4j refuses (a blank schema) is REJECTED like one the
+        // server refuses
+        ChatResponse response = caller.call(() -> model.chat(toChatRequest(request)));
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null) {
             throw new LlmException(LlmException.REJECTED, "Anthropic API at " + config.baseUrl()

@@ -241,4 +241,14 @@ class ClaudeLlmProviderTest {
         assertEquals(LlmException.RETRIES_EXHAUSTED, e.errorCode());
         assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
     }
+
+    @Test
+    void aSchemaTheClientCannotSendIsRejectedWithoutACall() throws IOException {
+        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.ok("{}", "claude-sonnet-4-6", 1, 1))) {
+            LlmException e = assertThrows(LlmException.class, () -> provider(api).chat(request(Optional.of(" "))));
+            assertEquals(LlmException.REJECTED, e.errorCode());
+            assertEquals(0, api.calls());
+            assertTrue(e.getMessage().contains("schema"), e.getMessage());
+        }
+    }
 }

@@ -228,4 +228,14 @@ class OpenAiLlmProviderTest {
             assertEquals(2, api.calls());
         }
     }
+
+    @Test
+    void aSchemaTheClientCannotSendIsRejectedWithoutACall() throws IOException {
+        try (FakeOpenAiApi api = new FakeOpenAiApi(Reply.ok("{}", "gpt-4.1", 1, 1))) {
+            LlmException e = assertThrows(LlmException.class, () -> provider(api).chat(request(Optional.of(" "))));
+            assertEquals(LlmException.REJECTED, e.errorCode());
+            assertEquals(0, api.calls());
+            assertTrue(e.getMessage().contains("schema"), e.getMessage());
+        }
+    }
 }
