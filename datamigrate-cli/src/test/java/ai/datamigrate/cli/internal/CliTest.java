@@ -35,8 +35,11 @@ class CliTest {
         Run run = CliRunner.run("plugins");
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> ids = run.out().lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" ")[0]).toList();
-        assertEquals(List.of("claude", "dbt", "mssql", "postgres"), ids);
+        assertEquals(List.of("claude", "dbt", "mssql", "openai", "postgres"), ids);
         assertTrue(run.out().contains("source reader mssql"), run.out());
+        assertTrue(run.out().contains("LLM provider claude"), run.out());
+        assertTrue(run.out().contains("LLM provider openai"), run.out());
+        assertTrue(run.out().contains("--set claude.api-key=<value> (secret)"), run.out());
         assertTrue(run.out().contains("target dialect postgres"), run.out());
         assertTrue(run.out().contains("output target dbt"), run.out());
         assertTrue(run.out().contains("--set dbt.naming=snake"), run.out());

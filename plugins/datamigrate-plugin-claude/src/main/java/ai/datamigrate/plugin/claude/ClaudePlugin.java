@@ -1,12 +1,12 @@
 package ai.datamigrate.plugin.claude;
 
+import ai.datamigrate.plugin.claude.internal.ClaudeLlmProviderFactory;
 import ai.datamigrate.spi.Api;
+import ai.datamigrate.spi.llm.LlmProviderFactory;
 import ai.datamigrate.spi.plugin.DataMigratePlugin;
+import java.util.List;
 
-/**
- * Will contribute the Claude LLM provider once the LLM SPI exists. It is registered already so that packaging,
- * discovery and the plugins listing are exercised for it, and it says plainly that it offers nothing yet.
- */
+/** Contributes the {@code claude} LLM provider: Anthropic's Messages API through LangChain4j. */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public final class ClaudePlugin implements DataMigratePlugin {
 
@@ -17,6 +17,11 @@ public final class ClaudePlugin implements DataMigratePlugin {
 
     @Override
     public String description() {
-        return "Anthropic Claude LLM provider (not yet available: waits for the LLM SPI)";
+        return "Anthropic Claude LLM provider (Messages API via LangChain4j)";
+    }
+
+    @Override
+    public List<LlmProviderFactory> llmProviders() {
+        return List.of(new ClaudeLlmProviderFactory());
     }
 }

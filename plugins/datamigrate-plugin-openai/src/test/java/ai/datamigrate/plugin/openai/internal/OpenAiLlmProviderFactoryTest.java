@@ -1,0 +1,75 @@
+package ai.datamigrate.plugin.openai.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.datamigrate.spi.DataMigrateException;
+import ai.datamigrate.spi.ErrorCode;
+import ai.datamigrate.testkit.TestPluginContext;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OpenAiLlmProviderFactoryTest {
+
+    private static final OpenAiLlmProviderFactory NO_ENV = new OpenAiLlmProviderFactory(name -> null);
+
+    @Test
+    void defaults() {
+        OpenAiConfig config = NO_ENV.bind(Map.of("openai.api-key", "k"));
+        assertEquals("gpt-4.1", config.model());
+        assertEquals("https://api.openai.com/v1", config.baseUrl());
+        assertEquals(8192, config.maxTokens());
+        assertEquals(4, config.maxRetries());
+        assertEquals(1000, config.retryInitialMs());
+        assertEquals(Duration.ofSeconds(300), config.timeout());
+        assertTrue(config.structuredOutput());
+    }
+
+    @Test
+    void theKeyIsSecretComesFromTheEnvironmentAndIsOptionalForLocalServers() {
+        assertEquals(Set.of("openai.api-key"), NO_ENV.configSpec().secretKeys());
+        OpenAiLlmProviderFactory withEnv = new OpenAiLlmProviderFactory(
+                name -> name.equals("OPENAI_API_KEY") ? "sk-from-env" : null);
+        assertEquals(Optional.of("sk-from-env"), withEnv.bind(Map.of()).apiKey());
+        assertEquals(Optional.of("sk-set"), withEnv.bind(Map.of("openai.api-key", "sk-set")).apiKey());
+        assertEquals(Optional.empty(), NO_ENV.bind(Map.of("openai.base-url", "http://localhost:8080/v1")).apiKey());
+    }
+
+    @Test
+    void openAiItselfWithoutAKeyIsAConfigurationError() {
+        DataMigrateException e = assertThrows(DataMigrateException.class,
+                () -> NO_ENV.create(Map.of(), new TestPluginContext()));
+        assertEquals(ErrorCode.CONFIG_INVALID_VALUE, e.errorCode());
+        assertTrue(e.getMessage().contains("OPENAI_API_KEY") && e.getMessage().contains("openai.base-url"),
+                e.getMessage());
+    }
+
+    @Test
+    void badValuesAndUnknownKeysAreRejectedWithWhatIsExpected() {
+        DataMigrateException unknown = assertThrows(DataMigrateException.class,
+                () -> NO_ENV.bind(Map.of("openai.api-key", "k", "openai.url", "x")));
+        assertEquals(ErrorCode.CONFIG_UNKNOWN_KEY, unknown.errorCode());
+        assertTrue(unknown.getMessage().contains("openai.base-url"), unknown.getMessage());
+        for (Map.Entry<String, String> bad : Map.of("openai.max-tokens", "-5", "openai.max-retries", "many",
+                "openai.base-url", "localhost:8080", "openai.structured-output", "1", "openai.model", " ")
+                .entrySet()) {
+            DataMigrateException e = assertThrows(DataMigrateException.class,
+                    () -> NO_ENV.bind(Map.of("openai.api-key", "k", bad.getKey(), bad.getValue())));
+            assertEquals(ErrorCode.CONFIG_INVALID_VALUE, e.errorCode());
+            assertTrue(e.getMessage().contains("'" + bad.getKey() + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theConfigurationNeverPrintsTheKey() {
+        OpenAiConfig config = NO_ENV.bind(Map.of("openai.api-key", "sk-proj-secret"));
+        assertFalse(config.toString().contains("sk-proj-secret"), config.toString());
+        assertFalse(NO_ENV.create(Map.of("openai.api-key", "sk-proj-secret"), new TestPluginContext()).toString()
+                .contains("sk-proj-secret"));
+    }
+}
