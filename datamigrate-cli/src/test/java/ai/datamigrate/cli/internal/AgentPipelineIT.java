@@ -124,7 +124,14 @@ class AgentPipelineIT {
             Assumptions.abort(script + " not present in this checkout");
         }
         String url = url();
-        Path answers = CliRunner.repoRoot().resolve("datamigrate-cli/src/test/resources/llm-script/" + name);
+        // a copy: the scripted plugin appends its calls.log beside the answers
+        Path answers = Files.createDirectories(dir.resolve("answers"));
+        try (Stream<Path> files = Files.list(CliRunner.repoRoot().resolve(
+                "datamigrate-cli/src/test/resources/llm-script/" + name))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, answers.resolve(f.getFileName()));
+            }
+        }
         String raw = "agents_" + name;
         DataMigrateHost host = host(answers);
         host.load(script, Map.of(), new LoadRequestOptions(url, raw, List.of(), true, false,
