@@ -167,6 +167,9 @@ final class BuiltinAgents {
         @Override
         public void run(AgentContext context) {
             Map<ObjectName, String> failures = new java.util.LinkedHashMap<>();
+            if (!check.executes()) {
+                return; // rule models are only judged by execution; LLM models were parsed in their loop
+            }
             for (ObjectState o : context.state().objects()) {
                 if (o.status() != ObjectStatus.CONVERTED || o.model().isEmpty()
                         || !o.model().get().origin().equals("rule")) {
