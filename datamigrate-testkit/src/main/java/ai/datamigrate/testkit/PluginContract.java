@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Checks what every plugin entry class must satisfy; a plugin's test class extends it. */
@@ -28,8 +27,7 @@ public interface PluginContract {
     @Test
     default void contributesSomethingOrSaysWhyNot() {
         DataMigratePlugin plugin = plugin();
-        long contributions = Stream.of(plugin.sourceReaders(), plugin.targetDialects(), plugin.outputTargets())
-                .mapToLong(List::size).sum();
+        long contributions = contributions(plugin).stream().mapToLong(List::size).sum();
         assertTrue(contributions > 0 || !plugin.description().isBlank(),
                 "a plugin that contributes nothing must say why in its description");
     }
@@ -37,8 +35,7 @@ public interface PluginContract {
     @Test
     default void factoryNamesAreWellFormedAndUniquePerKind() {
         DataMigratePlugin plugin = plugin();
-        for (List<? extends ConfigurableFactory> factories : List.of(plugin.sourceReaders(), plugin.targetDialects(),
-                plugin.outputTargets())) {
+        for (List<? extends ConfigurableFactory> factories : contributions(plugin)) {
             Set<String> names = new HashSet<>();
             for (ConfigurableFactory factory : factories) {
                 assertTrue(factory.name().matches("[a-z][a-z0-9-]*"), "bad factory name " + factory.name());
@@ -47,6 +44,12 @@ public interface PluginContract {
                         + "."), key));
             }
         }
+    }
+
+    /** Every kind of contribution, one list per kind. */
+    private static List<List<? extends ConfigurableFactory>> contributions(DataMigratePlugin plugin) {
+        return List.of(plugin.sourceReaders(), plugin.targetDialects(), plugin.outputTargets(), plugin.dataLoaders(),
+                plugin.translators(), plugin.llmProviders(), plugin.queryValidators(), plugin.agents());
     }
 
     @Test
