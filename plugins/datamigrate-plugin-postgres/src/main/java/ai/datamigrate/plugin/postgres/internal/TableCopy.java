@@ -22,6 +22,7 @@ import org.postgresql.copy.CopyIn;
 final class TableCopy implements RowConsumer {
 
     private static final int FLUSH_AT = 1 << 16;
+    private static final int PROGRESS_EVERY = 50_000;
 
     private final Table table;
     private final List<ColumnConverter> converters;
@@ -47,7 +48,12 @@ final class TableCopy implements RowConsumer {
     private long rows;
     private SQLException failure;
 
-    TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects) {
+    /** Told the rows sent so far, every {@value #PROGRESS_EVERY} rows. */
+    private final java.util.function.LongConsumer progress;
+
+    TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects,
+              java.util.function.LongConsumer progress) {
+        this.progress = progress;
         this.table = table;
         this.converters = converters;
         this.stats = converters.stream().map(c -> new ColumnStats(c.kind())).toList();
@@ -144,6 +150,9 @@ final class TableCopy implements RowConsumer {
         }
         buffer.append('\n');
         rows++;
+        if (rows % PROGRESS_EVERY == 0) {
+            progress.accept(rows);
+        }
         if (buffer.length() >= FLUSH_AT) {
             flush();
         }
