@@ -19,6 +19,7 @@ public sealed interface LoadEvent {
     String target();
 
     /** The table's load began (its index in the load's table order, and the number of tables). */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.2")
     record Started(ObjectName source, String target, int index, int tables) implements LoadEvent {
         public Started {
             Objects.requireNonNull(source, "source");
@@ -27,6 +28,7 @@ public sealed interface LoadEvent {
     }
 
     /** Rows sent to the target so far (a loader reports every few thousand rows, not every row). */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.2")
     record Rows(ObjectName source, String target, long rows) implements LoadEvent {
         public Rows {
             Objects.requireNonNull(source, "source");
@@ -38,6 +40,7 @@ public sealed interface LoadEvent {
      * The table is done: committed and verified ({@code loaded}), or rolled back, or skipped because an earlier run
      * loaded and verified it ({@code resumed}).
      */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.2")
     record Finished(ObjectName source, String target, int index, long rows, boolean loaded, boolean resumed)
             implements LoadEvent {
         public Finished {
