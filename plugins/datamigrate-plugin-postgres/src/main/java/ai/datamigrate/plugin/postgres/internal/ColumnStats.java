@@ -33,8 +33,21 @@ final class ColumnStats {
     private double minDouble;
     private double maxDouble;
 
+    /** Fractional digits of a numeric column whose values are summed as scaled longs; -1: BigDecimal only. */
+    private final int scale;
+
     ColumnStats(ColumnConverter.Kind kind) {
+        this(kind, -1);
+    }
+
+    /** @param scale the column's fractional digits (numeric columns: values then add up as longs) or -1 */
+    ColumnStats(ColumnConverter.Kind kind, int scale) {
         this.kind = kind;
+        this.scale = kind == ColumnConverter.Kind.NUMERIC && scale >= 0 && scale <= 9 ? scale : -1;
+    }
+
+    static ColumnStats of(ColumnConverter converter) {
+        return new ColumnStats(converter.kind(), converter.scale().orElse(-1));
     }
 
     void add(String canonical) {
@@ -45,7 +58,14 @@ final class ColumnStats {
         hash += PgHash.of(hashText(kind, canonical));
         switch (kind) {
             case INTEGER -> addInteger(canonical);
-            case NUMERIC -> addNumber(new BigDecimal(canonical), canonical);
+            case NUMERIC -> {
+                long unscaled = scale < 0 ? NOT_SCALED : unscaled(canonical, scale);
+                if (unscaled == NOT_SCALED) {
+                    addNumber(new BigDecimal(canonical), canonical);
+                } else {
+                    addScaled(unscaled, canonical);
+                }
+            }
             case REAL, DOUBLE -> {
                 double value = Double.parseDouble(canonical);
                 if (min == null || Double.compare(value, minDouble) < 0) {
@@ -97,7 +117,84 @@ final class ColumnStats {
         }
     }
 
+    private static final long NOT_SCALED = Long.MIN_VALUE;
+    private long minScaled;
+    private long maxScaled;
+    /** Whether min and max so far are tracked as scaled longs (false once a value took the BigDecimal path). */
+    private boolean scaledBounds = true;
+
+    /**
+     * A canonical numeric text as an unscaled long at {@code scale} fractional digits ({@code 12.5} at 2 is 1250),
+     * or {@link #NOT_SCALED} when it has more digits than a long keeps exactly.
+     */
+    private static long unscaled(String canonical, int scale) {
+        int n = canonical.length();
+        int i = canonical.charAt(0) == '-' ? 1 : 0;
+        long value = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < n; i++) {
+            char c = canonical.charAt(i);
+            if (c == '.') {
+                fraction = 0;
+                continue;
+            }
+            value = value * 10 + (c - '0');
+            if (fraction >= 0) {
+                fraction++;
+            }
+            if (++digits > 17) {
+                return NOT_SCALED;
+            }
+        }
+        for (int f = Math.max(fraction, 0); f < scale; f++) {
+            value *= 10;
+            if (++digits > 17) {
+                return NOT_SCALED;
+            }
+        }
+        return canonical.charAt(0) == '-' ? -value : value;
+    }
+
+    private void addScaled(long value, String canonical) {
+        if (scaledBounds) {
+            if (min == null || value < minScaled) {
+                minScaled = value;
+                min = canonical;
+            }
+            if (max == null || value > maxScaled) {
+                maxScaled = value;
+                max = canonical;
+            }
+        } else {
+            BigDecimal exact = BigDecimal.valueOf(value, scale);
+            if (exact.compareTo(minNumber) < 0) {
+                minNumber = exact;
+                min = canonical;
+            }
+            if (exact.compareTo(maxNumber) > 0) {
+                maxNumber = exact;
+                max = canonical;
+            }
+        }
+        long total = longSum + value;
+        if (((longSum ^ total) & (value ^ total)) < 0) {
+            sum = sum.add(BigDecimal.valueOf(longSum, scale)).add(BigDecimal.valueOf(value, scale));
+            longSum = 0;
+        } else {
+            longSum = total;
+        }
+    }
+
     private void addNumber(BigDecimal value, String canonical) {
+        if (kind == ColumnConverter.Kind.NUMERIC && scaledBounds) {
+            // leave the long bounds for exact ones
+            scaledBounds = false;
+            if (min != null) {
+                minNumber = BigDecimal.valueOf(minScaled, Math.max(scale, 0));
+                maxNumber = BigDecimal.valueOf(maxScaled, Math.max(scale, 0));
+            }
+        }
         if (minNumber == null || value.compareTo(minNumber) < 0) {
             minNumber = value;
             min = canonical;
@@ -138,7 +235,7 @@ final class ColumnStats {
     }
 
     private BigDecimal exactSum() {
-        return sum.add(BigDecimal.valueOf(longSum));
+        return sum.add(BigDecimal.valueOf(longSum, scale < 0 ? 0 : scale));
     }
 
     private static String plain(BigDecimal d) {

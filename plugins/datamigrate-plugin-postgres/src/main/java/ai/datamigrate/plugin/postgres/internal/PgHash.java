@@ -14,41 +14,32 @@ final class PgHash {
     private PgHash() {
     }
 
+    /** Per thread, the bytes of the value being hashed: no array per value (this runs for every value loaded). */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
     static long of(String text) {
         int length = text.length();
-        // ASCII is the common case: hash the chars as bytes without encoding them first
-        for (int i = 0; i < length; i++) {
-            if (text.charAt(i) >= 0x80) {
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                return hash(new ByteKey(bytes), bytes.length);
-            }
+        byte[] bytes = SCRATCH.get();
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, bytes.length * 2)];
+            SCRATCH.set(bytes);
         }
-        return hash(new CharKey(text), length);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                return hash(utf8, utf8.length);
+            }
+            bytes[i] = (byte) c;
+        }
+        return hash(bytes, length);
     }
 
     static long of(byte[] bytes) {
-        return hash(new ByteKey(bytes), bytes.length);
+        return hash(bytes, bytes.length);
     }
 
-    private interface Key {
-        int at(int i);
-    }
-
-    private record ByteKey(byte[] bytes) implements Key {
-        @Override
-        public int at(int i) {
-            return bytes[i] & 0xff;
-        }
-    }
-
-    private record CharKey(String text) implements Key {
-        @Override
-        public int at(int i) {
-            return text.charAt(i);
-        }
-    }
-
-    private static long hash(Key k, int keyLength) {
+    private static long hash(byte[] k, int keyLength) {
         int a = 0x9e3779b9 + keyLength + 3923095;
         int b = a;
         int c = a;
@@ -70,17 +61,17 @@ final class PgHash {
         }
         // the last 11 bytes, little-endian; the lowest byte of c is reserved for the length
         switch (len) {
-            case 11: c += k.at(p + 10) << 24; // fall through
-            case 10: c += k.at(p + 9) << 16; // fall through
-            case 9: c += k.at(p + 8) << 8; // fall through
-            case 8: b += k.at(p + 7) << 24; // fall through
-            case 7: b += k.at(p + 6) << 16; // fall through
-            case 6: b += k.at(p + 5) << 8; // fall through
-            case 5: b += k.at(p + 4); // fall through
-            case 4: a += k.at(p + 3) << 24; // fall through
-            case 3: a += k.at(p + 2) << 16; // fall through
-            case 2: a += k.at(p + 1) << 8; // fall through
-            case 1: a += k.at(p); // fall through
+            case 11: c += (k[p + 10] & 0xff) << 24; // fall through
+            case 10: c += (k[p + 9] & 0xff) << 16; // fall through
+            case 9: c += (k[p + 8] & 0xff) << 8; // fall through
+            case 8: b += (k[p + 7] & 0xff) << 24; // fall through
+            case 7: b += (k[p + 6] & 0xff) << 16; // fall through
+            case 6: b += (k[p + 5] & 0xff) << 8; // fall through
+            case 5: b += k[p + 4] & 0xff; // fall through
+            case 4: a += (k[p + 3] & 0xff) << 24; // fall through
+            case 3: a += (k[p + 2] & 0xff) << 16; // fall through
+            case 2: a += (k[p + 1] & 0xff) << 8; // fall through
+            case 1: a += k[p] & 0xff; // fall through
             default: break;
         }
         // final(a, b, c)
@@ -94,7 +85,7 @@ final class PgHash {
         return ((long) b << 32) | (c & 0xffffffffL);
     }
 
-    private static int word(Key k, int p) {
-        return k.at(p) | k.at(p + 1) << 8 | k.at(p + 2) << 16 | k.at(p + 3) << 24;
+    private static int word(byte[] k, int p) {
+        return (k[p] & 0xff) | (k[p + 1] & 0xff) << 8 | (k[p + 2] & 0xff) << 16 | (k[p + 3] & 0xff) << 24;
     }
 }

@@ -286,12 +286,15 @@ final class PostgresDataLoader implements DataLoader {
             consumer = new TableCopy(table, converters, copy, rejects, maxRejects,
                     count -> listener.onEvent(new LoadEvent.Rows(table.name(), target, count)));
             if (rows.isPresent()) {
+                PipelinedRows pipeline = new PipelinedRows(consumer, "datamigrate-copy " + target);
                 try {
-                    rows.get().read(table.name(), consumer);
+                    rows.get().read(table.name(), pipeline);
                 } catch (RuntimeException e) {
+                    pipeline.abort();
                     return fail(connection, copy, diagnostics, job, listener, "reading its rows from the input "
                             + "failed: " + e.getMessage());
                 }
+                pipeline.finish();
             }
             Optional<SQLException> copyFailure = consumer.finish();
             if (copyFailure.isPresent()) {

@@ -30,7 +30,9 @@ final class TableCopy implements RowConsumer {
     private final CopyIn copy;
     private final RejectFile rejects;
     private final long maxRejects;
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+    /** COPY text, UTF-8, escaped as it is written: no String per row (this runs for every value loaded). */
+    private byte[] buffer = new byte[FLUSH_AT + 4096];
+    private int length;
     private final String[] converted;
     private int[] positions;
     /** Identity columns the current column list leaves out: their values are generated, as SQL Server does. */
@@ -56,7 +58,7 @@ final class TableCopy implements RowConsumer {
         this.progress = progress;
         this.table = table;
         this.converters = converters;
-        this.stats = converters.stream().map(c -> new ColumnStats(c.kind())).toList();
+        this.stats = converters.stream().map(ColumnStats::of).toList();
         this.copy = copy;
         this.rejects = rejects;
         this.maxRejects = maxRejects;
@@ -143,17 +145,17 @@ final class TableCopy implements RowConsumer {
         }
         for (int i = 0; i < converted.length; i++) {
             if (i > 0) {
-                buffer.append('\t');
+                put((byte) '\t');
             }
-            CopyText.appendValue(buffer, converted[i]);
+            append(converted[i]);
             stats.get(i).add(converted[i]);
         }
-        buffer.append('\n');
+        put((byte) '\n');
         rows++;
         if (rows % PROGRESS_EVERY == 0) {
             progress.accept(rows);
         }
-        if (buffer.length() >= FLUSH_AT) {
+        if (length >= FLUSH_AT) {
             flush();
         }
         return failure == null;
@@ -204,17 +206,88 @@ final class TableCopy implements RowConsumer {
         return rejects.count() > maxRejects;
     }
 
-    private void flush() {
-        if (buffer.length() == 0 || failure != null) {
+    private void put(byte b) {
+        if (length == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        buffer[length++] = b;
+    }
+
+    /** One value in COPY text format ({@link CopyText}), encoded as UTF-8. */
+    private void append(String value) {
+        if (value == null) {
+            put((byte) '\\');
+            put((byte) 'N');
             return;
         }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.setLength(0);
+        int n = value.length();
+        if (length + 3 * n + 2 > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + 3 * n + 2));
+        }
+        byte[] out = buffer;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                byte escape = switch (c) {
+                    case '\\' -> '\\';
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    case '\b' -> 'b';
+                    case '\f' -> 'f';
+                    case '\u000b' -> 'v';
+                    default -> 0;
+                };
+                if (escape == 0) {
+                    out[at++] = (byte) c;
+                } else {
+                    if (at + 2 + 3 * (n - i) > out.length) {
+                        length = at;
+                        buffer = out = Arrays.copyOf(out, out.length * 2 + 3 * n);
+                    }
+                    out[at++] = '\\';
+                    out[at++] = escape;
+                }
+            } else {
+                // rare: the few non-ASCII values go through the JDK's encoder
+                length = at;
+                byte[] utf8 = value.substring(i).getBytes(StandardCharsets.UTF_8);
+                if (length + utf8.length * 2 > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + utf8.length * 2));
+                }
+                for (byte b : utf8) {
+                    // UTF-8 continuation and lead bytes are >= 0x80; only ASCII bytes may need an escape
+                    if (b >= 0 && b < 0x20 || b == '\\') {
+                        appendAscii((char) b);
+                    } else {
+                        buffer[length++] = b;
+                    }
+                }
+                return;
+            }
+        }
+        length = at;
+    }
+
+    private void appendAscii(char c) {
+        StringBuilder escaped = new StringBuilder(2);
+        CopyText.appendValue(escaped, String.valueOf(c));
+        for (int i = 0; i < escaped.length(); i++) {
+            put((byte) escaped.charAt(i));
+        }
+    }
+
+    private void flush() {
+        if (length == 0 || failure != null) {
+            return;
+        }
         try {
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(buffer, 0, length);
         } catch (SQLException e) {
             failure = e;
         }
+        length = 0;
     }
 
     /** Sends what is buffered; the COPY failure, if one happened while streaming. */
