@@ -157,7 +157,10 @@ final class ColumnConverter {
                 case UUID -> uuid(value).toString();
                 case DATE -> date(value).toString();
                 case TIME -> formatTime(round(time(value).atDate(LocalDate.EPOCH)).toLocalTime());
-                case TIMESTAMP -> formatDateTime(round(dateTime(value)));
+                case TIMESTAMP -> {
+                    String canonical = value instanceof String text ? canonicalTimestamp(text) : null;
+                    yield canonical != null ? canonical : formatDateTime(round(dateTime(value)));
+                }
                 case TIMESTAMPTZ -> utc(round(offsetDateTime(value)));
                 case CHAR -> chars(stripTrailingBlanks(text(value)));
                 case TEXT -> chars(text(value));
@@ -236,6 +239,54 @@ final class ColumnConverter {
         out[10] = ' ';
         int end = time(out, 11, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
         return new String(out, 0, end);
+    }
+
+    /**
+     * The text itself when it is a timestamp already in canonical form, {@code yyyy-MM-dd HH:mm:ss[.fff]} with a
+     * valid date and time, no more fractional digits than the column keeps and no trailing zero: what the general
+     * path would give back, without parsing and formatting. Null otherwise.
+     */
+    private String canonicalTimestamp(String s) {
+        int n = s.length();
+        if (n < 19 || n > 29 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        if (n > 19 && (s.charAt(19) != '.' || n == 20 || n - 20 > scale.orElse(6) || s.charAt(n - 1) == '0')) {
+            return null;
+        }
+        int century = twoDigits(s, 0);
+        int yearOfCentury = twoDigits(s, 2);
+        int month = twoDigits(s, 5);
+        int day = twoDigits(s, 8);
+        int hour = twoDigits(s, 11);
+        int minute = twoDigits(s, 14);
+        int second = twoDigits(s, 17);
+        if (century < 0 || yearOfCentury < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        int year = century * 100 + yearOfCentury;
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        for (int i = 20; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    /** The two digits at {@code at}, or -1 when they are not digits. */
+    private static int twoDigits(String s, int at) {
+        char a = s.charAt(at);
+        char b = s.charAt(at + 1);
+        if (a < '0' || a > '9' || b < '0' || b > '9') {
+            return -1;
+        }
+        return (a - '0') * 10 + (b - '0');
     }
 
     /** {@code HH:mm:ss[.fraction]} as {@link #TIME_FORMAT} prints it. */

@@ -51,11 +51,17 @@ final class ColumnStats {
     }
 
     void add(String canonical) {
+        add(canonical, null);
+    }
+
+    /** @param utf8 the canonical text's UTF-8 bytes when the caller has them (hashed without encoding again) */
+    void add(String canonical, byte[] utf8) {
         if (canonical == null) {
             return;
         }
         count++;
-        hash += PgHash.of(hashText(kind, canonical));
+        hash += utf8 != null && kind != ColumnConverter.Kind.REAL && kind != ColumnConverter.Kind.DOUBLE
+                ? PgHash.of(utf8) : PgHash.of(hashText(kind, canonical));
         switch (kind) {
             case INTEGER -> addInteger(canonical);
             case NUMERIC -> {

@@ -14,25 +14,10 @@ final class PgHash {
     private PgHash() {
     }
 
-    /** Per thread, the bytes of the value being hashed: no array per value (this runs for every value loaded). */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
-
     static long of(String text) {
-        int length = text.length();
-        byte[] bytes = SCRATCH.get();
-        if (bytes.length < length) {
-            bytes = new byte[Math.max(length, bytes.length * 2)];
-            SCRATCH.set(bytes);
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                return hash(utf8, utf8.length);
-            }
-            bytes[i] = (byte) c;
-        }
-        return hash(bytes, length);
+        // the JDK encodes ASCII text with one vectorised copy
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return hash(utf8, utf8.length);
     }
 
     static long of(byte[] bytes) {

@@ -147,8 +147,16 @@ final class TableCopy implements RowConsumer {
             if (i > 0) {
                 put((byte) '\t');
             }
-            append(converted[i]);
-            stats.get(i).add(converted[i]);
+            String value = converted[i];
+            if (value == null) {
+                put((byte) '\\');
+                put((byte) 'N');
+            } else {
+                // encoded once: for the COPY and for the value hash
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                appendEscaped(utf8);
+                stats.get(i).add(value, utf8);
+            }
         }
         put((byte) '\n');
         rows++;
@@ -213,69 +221,41 @@ final class TableCopy implements RowConsumer {
         buffer[length++] = b;
     }
 
-    /** One value in COPY text format ({@link CopyText}), encoded as UTF-8. */
-    private void append(String value) {
-        if (value == null) {
-            put((byte) '\\');
-            put((byte) 'N');
-            return;
-        }
-        int n = value.length();
-        if (length + 3 * n + 2 > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + 3 * n + 2));
+    /**
+     * One non-null value, already UTF-8, in COPY text format ({@link CopyText}): bytes of multi-byte characters are
+     * all 0x80 or more, so only single bytes below 0x20 and the backslash can need an escape.
+     */
+    private void appendEscaped(byte[] utf8) {
+        int n = utf8.length;
+        if (length + 2 * n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + 2 * n));
         }
         byte[] out = buffer;
         int at = length;
         for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                byte escape = switch (c) {
-                    case '\\' -> '\\';
-                    case '\t' -> 't';
-                    case '\n' -> 'n';
-                    case '\r' -> 'r';
-                    case '\b' -> 'b';
-                    case '\f' -> 'f';
-                    case '\u000b' -> 'v';
-                    default -> 0;
-                };
-                if (escape == 0) {
-                    out[at++] = (byte) c;
-                } else {
-                    if (at + 2 + 3 * (n - i) > out.length) {
-                        length = at;
-                        buffer = out = Arrays.copyOf(out, out.length * 2 + 3 * n);
-                    }
-                    out[at++] = '\\';
-                    out[at++] = escape;
-                }
+            byte b = utf8[i];
+            if (b >= 0x20 && b != '\\' || b < 0) {
+                out[at++] = b;
+                continue;
+            }
+            byte escape = switch (b) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\b' -> 'b';
+                case '\f' -> 'f';
+                case 0x0b -> 'v';
+                default -> 0;
+            };
+            if (escape == 0) {
+                out[at++] = b;
             } else {
-                // rare: the few non-ASCII values go through the JDK's encoder
-                length = at;
-                byte[] utf8 = value.substring(i).getBytes(StandardCharsets.UTF_8);
-                if (length + utf8.length * 2 > buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + utf8.length * 2));
-                }
-                for (byte b : utf8) {
-                    // UTF-8 continuation and lead bytes are >= 0x80; only ASCII bytes may need an escape
-                    if (b >= 0 && b < 0x20 || b == '\\') {
-                        appendAscii((char) b);
-                    } else {
-                        buffer[length++] = b;
-                    }
-                }
-                return;
+                out[at++] = '\\';
+                out[at++] = escape;
             }
         }
         length = at;
-    }
-
-    private void appendAscii(char c) {
-        StringBuilder escaped = new StringBuilder(2);
-        CopyText.appendValue(escaped, String.valueOf(c));
-        for (int i = 0; i < escaped.length(); i++) {
-            put((byte) escaped.charAt(i));
-        }
     }
 
     private void flush() {

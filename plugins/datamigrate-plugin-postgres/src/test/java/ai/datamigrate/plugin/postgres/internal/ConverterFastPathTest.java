@@ -98,6 +98,32 @@ class ConverterFastPathTest {
     }
 
     @Test
+    void timestampTextAlreadyCanonicalIsKeptAsTheGeneralPathWouldMakeIt() {
+        Random random = new Random(11);
+        List<String> texts = new ArrayList<>(List.of("2024-02-29 10:00:00", "2023-02-29 10:00:00", "2024-13-01 00:00:00",
+                "2024-12-31 24:00:00", "2024-12-31 23:59:60", "0001-01-01 00:00:00", "9999-12-31 23:59:59.997",
+                "2024-01-01 10:00:00.1230", "2024-01-01 10:00:00.1234", "2024-01-01 10:00:00.", "2024-01-01 10:00:00.000",
+                "2024-01-01 1x:00:00", "20x4-01-01 10:00:00", "2024-04-31 10:00:00", "0000-01-01 00:00:00"));
+        for (int i = 0; i < 20_000; i++) {
+            texts.add(String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d%s", random.nextInt(10_000),
+                    random.nextInt(14), random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62),
+                    switch (random.nextInt(4)) {
+                        case 0 -> "";
+                        case 1 -> "." + random.nextInt(10);
+                        case 2 -> String.format(Locale.ROOT, ".%03d", random.nextInt(1000));
+                        default -> String.format(Locale.ROOT, ".%07d", random.nextInt(10_000_000));
+                    }));
+        }
+        for (String type : List.of("timestamp(3)", "timestamp(6)", "timestamp(0)")) {
+            ColumnConverter converter = ColumnConverter.forType(type);
+            for (String text : texts) {
+                // the general path reads the ISO 'T' form the same way; the shortcut takes only the ' ' form
+                assertEquals(outcome(converter, text.replace(' ', 'T')), outcome(converter, text), type + " " + text);
+            }
+        }
+    }
+
+    @Test
     void numericAggregatesAsScaledLongsEqualThoseAsBigDecimals() {
         Random random = new Random(3);
         ColumnStats scaled = new ColumnStats(ColumnConverter.Kind.NUMERIC, 4);
