@@ -281,8 +281,10 @@ final class PostgresDataLoader implements DataLoader {
                 return new TableOutcome(Optional.of(new LoadedTable(table.name(), schema, name, 0, 0)), diagnostics,
                         Optional.empty());
             }
+            // FREEZE: the table was created in this transaction, so its rows may be written frozen, and the
+            // verification scan right after does not have to set hint bits on (and dirty) every page
             copy = copyManager.copyIn("copy " + qualified(schema, name) + " (" + columnList(table)
-                    + ") from stdin");
+                    + ") from stdin with (freeze)");
             consumer = new TableCopy(table, converters, copy, rejects, maxRejects,
                     count -> listener.onEvent(new LoadEvent.Rows(table.name(), target, count)));
             if (rows.isPresent()) {
