@@ -178,6 +178,16 @@ public final class DataMigrateHost {
      * that the same source reader streams from the input. The loader is the first one that accepts the URL.
      */
     public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options) {
+        return load(input, variables, options, ai.datamigrate.spi.load.LoadListener.NONE);
+    }
+
+    /**
+     * {@link #load(Path, Map, LoadRequestOptions)} with progress events for {@code listener}; with a report folder in
+     * the options, writes {@code load-report.json} and {@code load-report.md} there (verification per table and
+     * column), replacing those of an earlier load.
+     */
+    public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options,
+                           ai.datamigrate.spi.load.LoadListener listener) {
         Contribution<DataLoaderFactory> loader = registry.dataLoaders().stream()
                 .filter(c -> PluginRegistry.callPlugin(c.plugin(), "check the target URL",
                         () -> c.factory().accepts(options.targetUrl())))
@@ -200,10 +210,15 @@ public final class DataMigrateHost {
         LoadResult result = PluginRegistry.callPlugin(loader.plugin(), "load into " + masker.mask(options.targetUrl()),
                 () -> loader.factory().create(config, context).load(new LoadRequest(
                         inspected.database(), options.targetUrl(), options.rawSchema(), options.tables(),
-                        options.replace(), options.schemaOnly(), loadRows)));
+                        options.replace(), options.schemaOnly(), loadRows, options.jobs(), options.resume(),
+                        listener)));
         List<Diagnostic> diagnostics = new ArrayList<>(inspected.diagnostics());
         diagnostics.addAll(result.diagnostics());
-        return new LoadResult(result.tables(), sorted(diagnostics));
+        LoadResult loaded = new LoadResult(result.tables(), sorted(diagnostics), result.verifications());
+        options.reportDir().ifPresent(dir -> ai.datamigrate.core.report.LoadReport.write(dir, new
+                ai.datamigrate.core.report.LoadReport(version(), fileName(input), inspected.database().name(),
+                masker.mask(options.targetUrl()), options.rawSchema(), options.schemaOnly(), loaded)));
+        return loaded;
     }
 
     /**

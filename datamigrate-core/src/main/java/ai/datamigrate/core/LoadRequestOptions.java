@@ -18,10 +18,14 @@ import java.util.OptionalLong;
  * @param schemaOnly create the tables without rows
  * @param rejectDir  where rows that cannot be converted are written; empty: the loader's setting or default
  * @param maxRejects rejected rows a table may have and still be loaded; empty: the loader's setting or default (0)
+ * @param jobs       tables loaded at once, each on a connection of its own (1 or more)
+ * @param resume     skip tables the target records as loaded and verified by an earlier run
+ * @param reportDir  where {@code load-report.json} and {@code load-report.md} go; empty: none are written
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record LoadRequestOptions(String targetUrl, String rawSchema, List<ObjectName> tables, boolean replace,
-                                 boolean schemaOnly, Optional<Path> rejectDir, OptionalLong maxRejects) {
+                                 boolean schemaOnly, Optional<Path> rejectDir, OptionalLong maxRejects, int jobs,
+                                 boolean resume, Optional<Path> reportDir) {
     public LoadRequestOptions {
         Objects.requireNonNull(targetUrl, "targetUrl");
         Objects.requireNonNull(rawSchema, "rawSchema");
@@ -31,6 +35,16 @@ public record LoadRequestOptions(String targetUrl, String rawSchema, List<Object
         if (maxRejects.isPresent() && maxRejects.getAsLong() < 0) {
             throw new IllegalArgumentException("maxRejects must be 0 or more: " + maxRejects.getAsLong());
         }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be 1 or more: " + jobs);
+        }
+        Objects.requireNonNull(reportDir, "reportDir");
+    }
+
+    /** One job, no resume, no report. */
+    public LoadRequestOptions(String targetUrl, String rawSchema, List<ObjectName> tables, boolean replace,
+                              boolean schemaOnly, Optional<Path> rejectDir, OptionalLong maxRejects) {
+        this(targetUrl, rawSchema, tables, replace, schemaOnly, rejectDir, maxRejects, 1, false, Optional.empty());
     }
 
     /** Options with the loader's reject settings. */
@@ -41,11 +55,11 @@ public record LoadRequestOptions(String targetUrl, String rawSchema, List<Object
 
     public LoadRequestOptions withRejectDir(Path directory) {
         return new LoadRequestOptions(targetUrl, rawSchema, tables, replace, schemaOnly, Optional.of(directory),
-                maxRejects);
+                maxRejects, jobs, resume, reportDir);
     }
 
     public LoadRequestOptions withMaxRejects(long max) {
         return new LoadRequestOptions(targetUrl, rawSchema, tables, replace, schemaOnly, rejectDir,
-                OptionalLong.of(max));
+                OptionalLong.of(max), jobs, resume, reportDir);
     }
 }

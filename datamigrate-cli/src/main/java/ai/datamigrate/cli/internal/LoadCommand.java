@@ -65,6 +65,20 @@ final class LoadCommand implements Callable<Integer> {
                     + "is rolled back (default: 0).")
     Long maxRejects;
 
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+            description = "Tables loaded at once, each on a connection of its own and in a transaction of its own "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--resume", description = "Skip the tables that an earlier load filled and verified (recorded in "
+            + "the target, table SCHEMA.datamigrate_load_state); load the others.")
+    boolean resume;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Folder for load-report.json and load-report.md, the verification of every table and "
+                    + "column (default: the folder that holds the reject folder).")
+    Path reportDir;
+
     @Option(names = {"-v", "--verbose"}, description = "Also list informational diagnostics.")
     boolean verbose;
 
@@ -76,10 +90,24 @@ final class LoadCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--max-rejects must be 0 or more, not " + maxRejects);
         }
+        if (jobs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--jobs must be 1 or more, not " + jobs);
+        }
+        Path rejects = rejectDir == null ? Path.of("datamigrate-rejects") : rejectDir;
+        Path reports = reportDir != null ? reportDir
+                : Optional.ofNullable(rejects.toAbsolutePath().getParent()).orElse(Path.of("").toAbsolutePath());
         LoadRequestOptions options = new LoadRequestOptions(targetUrl, schema, names, replace, schemaOnly,
-                Optional.ofNullable(rejectDir), maxRejects == null ? OptionalLong.empty() : OptionalLong.of(maxRejects));
-        LoadResult result = host.load(source.input, source.variables, options);
+                Optional.ofNullable(rejectDir), maxRejects == null ? OptionalLong.empty() : OptionalLong.of(maxRejects),
+                jobs, resume, schemaOnly ? Optional.empty() : Optional.of(reports));
         Terminal terminal = root.cli.terminal();
+        LoadProgress progress = new LoadProgress(terminal);
+        LoadResult result;
+        try {
+            result = host.load(source.input, source.variables, options, progress);
+        } finally {
+            progress.done();
+        }
         Diagnostics.print(terminal, result.diagnostics(), verbose);
         String target = host.masker().mask(targetUrl);
         if (schemaOnly) {
@@ -90,20 +118,19 @@ final class LoadCommand implements Callable<Integer> {
             terminal.message("created " + result.tables().size() + " raw tables on " + target);
             return ExitCode.OK;
         }
-        long rows = 0;
-        for (LoadedTable table : result.tables()) {
-            terminal.message("loaded " + table.rows() + " rows into " + table.targetSchema() + "."
-                    + table.targetTable() + " (verified)");
-            rows += table.rows();
-        }
+        // the tables' own lines came from the progress listener as they finished
+        long rows = result.tables().stream().mapToLong(LoadedTable::rows).sum();
         // a table that failed (rejects past --max-rejects, COPY error, verification difference) is an error
         // diagnostic naming it, and was rolled back
         java.util.Set<String> loaded = new java.util.HashSet<>();
         result.tables().forEach(t -> loaded.add(t.source().toString()));
         long failed = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
                 .flatMap(d -> d.object().stream()).filter(o -> !loaded.contains(o)).distinct().count();
+        long resumed = result.tables().stream().filter(LoadedTable::resumed).count();
         terminal.message("loaded " + rows + " rows into " + result.tables().size() + " raw tables on " + target
+                + (resumed == 0 ? "" : " (" + resumed + " loaded by an earlier run)")
                 + (failed == 0 ? "" : "; " + failed + " tables failed and were rolled back (see the errors above)"));
+        terminal.message("load report: " + reports.resolve("load-report.md"));
         return failed == 0 ? ExitCode.OK : ExitCode.NEEDS_REVIEW;
     }
 

@@ -16,4 +16,13 @@ public interface RowSource {
 
     /** Pushes every row of {@code table} to {@code consumer}, in source order. */
     void read(ObjectName table, RowConsumer consumer);
+
+    /**
+     * Whether {@link #read} may run for several tables at once, from different threads (a loader with several jobs
+     * does that). False unless the source says so.
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.2")
+    default boolean concurrentReads() {
+        return false;
+    }
 }

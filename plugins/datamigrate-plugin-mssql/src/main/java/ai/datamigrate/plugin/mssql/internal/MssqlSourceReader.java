@@ -63,11 +63,14 @@ final class MssqlSourceReader implements SourceReader {
         Map<String, String> variables = new HashMap<>(layout.variables());
         variables.putAll(input.variables());
         Database[] catalog = new Database[1];
+        // read once, also when several table jobs of a parallel load ask at the same time
         return Optional.of(new ScriptRowSource(layout.allScripts(), variables, () -> {
-            if (catalog[0] == null) {
-                catalog[0] = read(input).database();
+            synchronized (catalog) {
+                if (catalog[0] == null) {
+                    catalog[0] = read(input).database();
+                }
+                return catalog[0];
             }
-            return catalog[0];
         }));
     }
 

@@ -128,6 +128,11 @@ final class ColumnConverter {
         return kind;
     }
 
+    /** The fractional digits of a numeric or integer column; empty for other kinds. */
+    OptionalInt scale() {
+        return kind == Kind.INTEGER || kind == Kind.NUMERIC ? scale : OptionalInt.empty();
+    }
+
     String targetType() {
         return targetType;
     }
@@ -151,8 +156,11 @@ final class ColumnConverter {
                 case BYTEA -> "\\x" + HEX.formatHex(bytes(value));
                 case UUID -> uuid(value).toString();
                 case DATE -> date(value).toString();
-                case TIME -> TIME_FORMAT.format(round(time(value).atDate(LocalDate.EPOCH)).toLocalTime());
-                case TIMESTAMP -> DATE_TIME_FORMAT.format(round(dateTime(value)));
+                case TIME -> formatTime(round(time(value).atDate(LocalDate.EPOCH)).toLocalTime());
+                case TIMESTAMP -> {
+                    String canonical = value instanceof String text ? canonicalTimestamp(text) : null;
+                    yield canonical != null ? canonical : formatDateTime(round(dateTime(value)));
+                }
                 case TIMESTAMPTZ -> utc(round(offsetDateTime(value)));
                 case CHAR -> chars(stripTrailingBlanks(text(value)));
                 case TEXT -> chars(text(value));
@@ -195,11 +203,11 @@ final class ColumnConverter {
             }
             case TIME -> {
                 LocalTime t = rows.getObject(index, LocalTime.class);
-                yield t == null ? null : TIME_FORMAT.format(t);
+                yield t == null ? null : formatTime(t);
             }
             case TIMESTAMP -> {
                 LocalDateTime t = rows.getObject(index, LocalDateTime.class);
-                yield t == null ? null : DATE_TIME_FORMAT.format(t);
+                yield t == null ? null : formatDateTime(t);
             }
             case TIMESTAMPTZ -> {
                 OffsetDateTime t = rows.getObject(index, OffsetDateTime.class);
@@ -213,7 +221,194 @@ final class ColumnConverter {
         return result;
     }
 
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss[.fraction]} without trailing zeros in the fraction, as {@link #DATE_TIME_FORMAT}
+     * prints it, written by hand: this runs for every timestamp loaded.
+     */
+    static String formatDateTime(LocalDateTime t) {
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return DATE_TIME_FORMAT.format(t);
+        }
+        char[] out = new char[29];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, t.getDayOfMonth(), 2);
+        out[10] = ' ';
+        int end = time(out, 11, t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
+        return new String(out, 0, end);
+    }
+
+    /**
+     * The text itself when it is a timestamp already in canonical form, {@code yyyy-MM-dd HH:mm:ss[.fff]} with a
+     * valid date and time, no more fractional digits than the column keeps and no trailing zero: what the general
+     * path would give back, without parsing and formatting. Null otherwise.
+     */
+    private String canonicalTimestamp(String s) {
+        int n = s.length();
+        if (n < 19 || n > 29 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        if (n > 19 && (s.charAt(19) != '.' || n == 20 || n - 20 > scale.orElse(6) || s.charAt(n - 1) == '0')) {
+            return null;
+        }
+        int century = twoDigits(s, 0);
+        int yearOfCentury = twoDigits(s, 2);
+        int month = twoDigits(s, 5);
+        int day = twoDigits(s, 8);
+        int hour = twoDigits(s, 11);
+        int minute = twoDigits(s, 14);
+        int second = twoDigits(s, 17);
+        if (century < 0 || yearOfCentury < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        int year = century * 100 + yearOfCentury;
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        for (int i = 20; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    /** The two digits at {@code at}, or -1 when they are not digits. */
+    private static int twoDigits(String s, int at) {
+        char a = s.charAt(at);
+        char b = s.charAt(at + 1);
+        if (a < '0' || a > '9' || b < '0' || b > '9') {
+            return -1;
+        }
+        return (a - '0') * 10 + (b - '0');
+    }
+
+    /** {@code HH:mm:ss[.fraction]} as {@link #TIME_FORMAT} prints it. */
+    static String formatTime(LocalTime t) {
+        char[] out = new char[18];
+        return new String(out, 0, time(out, 0, t.getHour(), t.getMinute(), t.getSecond(), t.getNano()));
+    }
+
+    private static int time(char[] out, int at, int hour, int minute, int second, int nanos) {
+        digits(out, at, hour, 2);
+        out[at + 2] = ':';
+        digits(out, at + 3, minute, 2);
+        out[at + 5] = ':';
+        digits(out, at + 6, second, 2);
+        int end = at + 8;
+        if (nanos != 0) {
+            out[end] = '.';
+            digits(out, end + 1, nanos, 9);
+            end += 10;
+            while (out[end - 1] == '0') {
+                end--;
+            }
+        }
+        return end;
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /**
+     * The canonical text of a plain decimal literal ({@code -12.50}, {@code 007}) when it fits the column as it is,
+     * without building a BigDecimal: leading zeros and trailing fraction zeros dropped, {@code -0} is {@code 0}. Null
+     * when the text needs the general path (exponents, signs, currency, rounding, out of range).
+     */
+    private String plainNumber(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && s.charAt(0) == '-') {
+            negative = true;
+            i = 1;
+        }
+        int intStart = i;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        int intEnd = i;
+        int fracStart = i;
+        int fracEnd = i;
+        if (i < n && s.charAt(i) == '.') {
+            fracStart = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            fracEnd = i;
+        }
+        if (i != n || (intEnd == intStart && fracEnd == fracStart) || !scale.isPresent()) {
+            return null;
+        }
+        while (fracEnd > fracStart && s.charAt(fracEnd - 1) == '0') {
+            fracEnd--;
+        }
+        if (fracEnd - fracStart > scale.getAsInt()) {
+            return null; // needs rounding
+        }
+        while (intStart < intEnd && s.charAt(intStart) == '0') {
+            intStart++;
+        }
+        int intDigits = intEnd - intStart;
+        // integers: at most 18 digits is always in range of a long, and the range check below is exact
+        if (kind == Kind.INTEGER) {
+            if (fracEnd > fracStart || intDigits > 18) {
+                return null;
+            }
+            long v = 0;
+            for (int k = intStart; k < intEnd; k++) {
+                v = v * 10 + (s.charAt(k) - '0');
+            }
+            long max = integerLimit.longValue();
+            if (negative ? v - 1 > max : v > max) {
+                return null;
+            }
+        } else if (integerLimit != null && intDigits > precisionDigits()) {
+            return null;
+        }
+        if (intDigits == 0 && fracEnd == fracStart) {
+            return "0";
+        }
+        if (!negative && intDigits > 0 && intStart == 0 && fracEnd == n && (fracEnd > fracStart || intEnd == n)) {
+            return s; // already canonical
+        }
+        StringBuilder out = new StringBuilder(n);
+        if (negative) {
+            out.append('-');
+        }
+        if (intDigits == 0) {
+            out.append('0');
+        } else {
+            out.append(s, intStart, intEnd);
+        }
+        if (fracEnd > fracStart) {
+            out.append('.').append(s, fracStart, fracEnd);
+        }
+        return out.toString();
+    }
+
+    /** Digits a numeric(p,s) column holds before the point: p - s. */
+    private int precisionDigits() {
+        return integerLimit.precision() - 1;
+    }
+
     private String number(Object value) {
+        if (value instanceof String text) {
+            String plain = plainNumber(text);
+            if (plain != null) {
+                return plain;
+            }
+        }
         BigDecimal d;
         if (value instanceof BigDecimal b) {
             d = b;
@@ -357,7 +552,7 @@ final class ColumnConverter {
     }
 
     private static String utc(OffsetDateTime t) {
-        return DATE_TIME_FORMAT.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "+00";
+        return formatDateTime(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "+00";
     }
 
     private String chars(String s) {

@@ -12,7 +12,10 @@ import ai.datamigrate.spi.data.RowSource;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.load.DataLoader;
 import ai.datamigrate.spi.load.LoadRequest;
+import ai.datamigrate.spi.load.LoadEvent;
+import ai.datamigrate.spi.load.LoadListener;
 import ai.datamigrate.spi.load.LoadResult;
+import ai.datamigrate.spi.load.TableVerification;
 import ai.datamigrate.spi.load.LoadedTable;
 import ai.datamigrate.spi.target.TypeMapping;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -96,31 +100,65 @@ final class PostgresDataLoader implements DataLoader {
                     throw e;
                 }
             }
-            return loadRows(connection, request, tables, request.rows().orElseThrow(), diagnostics);
+            return loadRows(connection, request, tables, request.rows().orElseThrow(), diagnostics, properties);
         } catch (SQLException e) {
             throw new DataMigrateException(DDL_FAILED, "could not create the raw tables on "
                     + context.maskSecrets(request.targetUrl()) + ": " + context.maskSecrets(String.valueOf(e.getMessage())), e);
         }
     }
 
+    /** One table's load: what was loaded (nothing when it failed), what happened, how it compared. */
+    private record TableOutcome(Optional<LoadedTable> loaded, List<Diagnostic> diagnostics,
+                                Optional<TableVerification> verification) {
+    }
+
+    /** A table to load, with its DDL and that DDL's fingerprint (a resumed load reloads a table whose DDL changed). */
+    private record Job(int index, Table table, String schema, String ddl, String fingerprint,
+                       List<Diagnostic> ddlDiagnostics) {
+    }
+
     /**
      * Creates and fills each table in a transaction of its own, verified before the commit: a table that fails
      * (rejects past the threshold, a COPY error, a verification difference) is rolled back and reported, and the
-     * other tables still load.
+     * other tables still load. With several jobs, tables load in parallel, each on a connection of its own; the
+     * result lists them in the request's order whatever order they finish in. A verified table is recorded in
+     * {@link LoadState} in its own transaction, which is what {@code resume} reads.
      */
     private LoadResult loadRows(Connection connection, LoadRequest request, List<Table> tables, RowSource rows,
-                                List<Diagnostic> diagnostics) throws SQLException {
+                                List<Diagnostic> diagnostics, Properties properties) throws SQLException {
+        List<Job> jobs = new ArrayList<>();
+        Map<Integer, TableOutcome> resumed = new java.util.HashMap<>();
+        boolean serverHashes;
         try {
             createSchemas(connection, request, tables);
-            if (!request.replace()) {
-                for (Table table : tables) {
-                    String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
-                    if (exists(connection, schema, table.name().name())) {
-                        throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + table.name().name()
-                                + " exists already; use --replace to drop and re-create it");
-                    }
+            LoadState.create(connection, dialect, request.rawSchema());
+            Map<String, LoadState.Entry> done = request.resume()
+                    ? LoadState.read(connection, dialect, request.rawSchema()) : Map.of();
+            for (int i = 0; i < tables.size(); i++) {
+                Table table = tables.get(i);
+                String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
+                List<Diagnostic> ddlDiagnostics = new ArrayList<>();
+                String ddl = createTable(schema, table, ddlDiagnostics);
+                String fingerprint = LoadState.fingerprint(ddl);
+                boolean exists = exists(connection, schema, table.name().name());
+                LoadState.Entry entry = done.get(schema + "." + table.name().name());
+                if (exists && entry != null && entry.fingerprint().equals(fingerprint)) {
+                    LoadedTable loaded = new LoadedTable(table.name(), schema, table.name().name(),
+                            table.columns().size(), entry.rows(), true);
+                    resumed.put(i, new TableOutcome(Optional.of(loaded), List.of(Diagnostic.info("PG-LOAD-RESUMED",
+                            table.location(), schema + "." + table.name().name() + " was loaded and verified by an "
+                                    + "earlier run (" + entry.rows() + " rows); --resume skips it")
+                            .withObject(table.name().toString())), Optional.empty()));
+                    continue;
                 }
+                if (exists && !request.replace()) {
+                    throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + table.name().name()
+                            + " exists already" + (request.resume() ? " and no earlier run recorded it as loaded "
+                            + "with this definition" : "") + "; use --replace to drop and re-create it");
+                }
+                jobs.add(new Job(i, table, schema, ddl, fingerprint, ddlDiagnostics));
             }
+            serverHashes = TableVerifier.serverHashes(connection);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -134,78 +172,168 @@ final class PostgresDataLoader implements DataLoader {
                         + ", which it does not create; they are not loaded").withObject(name.toString()));
             }
         }
-        CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
-        List<LoadedTable> loaded = new ArrayList<>();
-        for (Table table : tables) {
-            boolean hasRows = withRows.stream().anyMatch(n -> n.matches(table.name()));
-            loadTable(connection, copyManager, request, table, hasRows ? Optional.of(rows) : Optional.empty(),
-                    diagnostics).ifPresent(loaded::add);
+        TableOutcome[] outcomes = new TableOutcome[tables.size()];
+        resumed.forEach((index, outcome) -> {
+            outcomes[index] = outcome;
+            LoadedTable t = outcome.loaded().orElseThrow();
+            request.listener().onEvent(new LoadEvent.Finished(t.source(), t.targetSchema() + "." + t.targetTable(),
+                    index, t.rows(), true, true));
+        });
+        int parallel = rows.concurrentReads() ? Math.min(request.jobs(), jobs.size()) : 1;
+        if (parallel <= 1) {
+            CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
+            for (Job job : jobs) {
+                outcomes[job.index()] = loadTable(connection, copyManager, request, job, tables.size(), rows,
+                        withRows, serverHashes);
+            }
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel,
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "datamigrate-load");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            try {
+                List<java.util.concurrent.Future<TableOutcome>> futures = new ArrayList<>();
+                for (Job job : jobs) {
+                    futures.add(pool.submit(() -> loadOnOwnConnection(request, job, tables.size(), rows, withRows,
+                            serverHashes, properties)));
+                }
+                for (int i = 0; i < jobs.size(); i++) {
+                    outcomes[jobs.get(i).index()] = await(futures.get(i));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
-        return new LoadResult(loaded, diagnostics);
+        List<LoadedTable> loaded = new ArrayList<>();
+        List<TableVerification> verifications = new ArrayList<>();
+        for (TableOutcome outcome : outcomes) {
+            outcome.loaded().ifPresent(loaded::add);
+            diagnostics.addAll(outcome.diagnostics());
+            outcome.verification().ifPresent(verifications::add);
+        }
+        return new LoadResult(loaded, diagnostics, verifications);
     }
 
-    private Optional<LoadedTable> loadTable(Connection connection, CopyManager copyManager, LoadRequest request,
-                                            Table table, Optional<RowSource> rows, List<Diagnostic> diagnostics)
-            throws SQLException {
-        String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
+    private static TableOutcome await(java.util.concurrent.Future<TableOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataMigrateException(DDL_FAILED, "the load was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new DataMigrateException(DDL_FAILED, "a table job failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A job of a parallel load: its own connection, so that its transaction is its own. */
+    private TableOutcome loadOnOwnConnection(LoadRequest request, Job job, int tableCount, RowSource rows,
+                                             List<ObjectName> withRows, boolean serverHashes, Properties properties) {
+        try (Connection connection = connect(request.targetUrl(), properties)) {
+            connection.setAutoCommit(false);
+            CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
+            return loadTable(connection, copyManager, request, job, tableCount, rows, withRows, serverHashes);
+        } catch (SQLException | DataMigrateException e) {
+            request.listener().onEvent(new LoadEvent.Finished(job.table().name(), job.schema() + "."
+                    + job.table().name().name(), job.index(), 0, false, false));
+            return new TableOutcome(Optional.empty(), List.of(Diagnostic.error("PG-LOAD-TABLE-FAILED",
+                    job.table().location(), "loading into " + job.schema() + "." + job.table().name().name()
+                            + " failed: " + context.maskSecrets(String.valueOf(e.getMessage())))
+                    .withObject(job.table().name().toString())), Optional.empty());
+        }
+    }
+
+    private TableOutcome loadTable(Connection connection, CopyManager copyManager, LoadRequest request, Job job,
+                                   int tableCount, RowSource source, List<ObjectName> withRows,
+                                   boolean serverHashes) {
+        Table table = job.table();
+        String schema = job.schema();
         String name = table.name().name();
         String target = schema + "." + name;
+        List<Diagnostic> diagnostics = new ArrayList<>(job.ddlDiagnostics());
+        Optional<RowSource> rows = withRows.stream().anyMatch(n -> n.matches(table.name()))
+                ? Optional.of(source) : Optional.empty();
+        LoadListener listener = request.listener();
+        listener.onEvent(new LoadEvent.Started(table.name(), target, job.index(), tableCount));
         List<ColumnConverter> converters = table.columns().stream()
                 .map(c -> ColumnConverter.forType(dialect.mapType(c.type()).targetType())).toList();
         CopyIn copy = null;
+        TableCopy consumer = null;
         try (RejectFile rejects = new RejectFile(rejectDirectory, schema, name)) {
             try (Statement statement = connection.createStatement()) {
                 if (request.replace()) {
                     statement.execute("drop table if exists " + qualified(schema, name) + " cascade");
                 }
-                statement.execute(createTable(schema, table, diagnostics));
+                statement.execute(job.ddl());
             }
             if (converters.isEmpty()) {
+                LoadState.record(connection, dialect, request.rawSchema(), table.name(), schema, name,
+                        job.fingerprint(), 0);
                 connection.commit();
-                return Optional.of(new LoadedTable(table.name(), schema, name, 0, 0));
+                listener.onEvent(new LoadEvent.Finished(table.name(), target, job.index(), 0, true, false));
+                return new TableOutcome(Optional.of(new LoadedTable(table.name(), schema, name, 0, 0)), diagnostics,
+                        Optional.empty());
             }
+            // FREEZE: the table was created in this transaction, so its rows may be written frozen, and the
+            // verification scan right after does not have to set hint bits on (and dirty) every page
             copy = copyManager.copyIn("copy " + qualified(schema, name) + " (" + columnList(table)
-                    + ") from stdin");
-            TableCopy consumer = new TableCopy(table, converters, copy, rejects, maxRejects);
+                    + ") from stdin with (freeze)");
+            consumer = new TableCopy(table, converters, copy, rejects, maxRejects,
+                    count -> listener.onEvent(new LoadEvent.Rows(table.name(), target, count)));
             if (rows.isPresent()) {
+                PipelinedRows pipeline = new PipelinedRows(consumer, "datamigrate-copy " + target);
                 try {
-                    rows.get().read(table.name(), consumer);
+                    rows.get().read(table.name(), pipeline);
                 } catch (RuntimeException e) {
-                    return fail(connection, copy, diagnostics, table, "reading its rows from the input failed: "
-                            + e.getMessage());
+                    pipeline.abort();
+                    return fail(connection, copy, diagnostics, job, listener, "reading its rows from the input "
+                            + "failed: " + e.getMessage());
                 }
+                pipeline.finish();
             }
             Optional<SQLException> copyFailure = consumer.finish();
             if (copyFailure.isPresent()) {
-                return fail(connection, copy, diagnostics, table, "COPY into " + target + " failed: "
+                return fail(connection, copy, diagnostics, job, listener, "COPY into " + target + " failed: "
                         + context.maskSecrets(String.valueOf(copyFailure.get().getMessage())));
             }
             if (consumer.overThreshold()) {
-                return fail(connection, copy, diagnostics, table, rejects.count() + " rows could not be converted, more "
-                        + "than the " + maxRejects + " allowed (--max-rejects); they are listed in " + rejects.path()
-                        + "; the table was rolled back");
+                return fail(connection, copy, diagnostics, job, listener, rejects.count() + " rows could not be "
+                        + "converted, more than the " + maxRejects + " allowed (--max-rejects); they are listed in "
+                        + rejects.path() + "; the table was rolled back");
             }
             long copied;
             try {
                 copied = copy.endCopy();
             } catch (SQLException e) {
                 // PostgreSQL checks the values (e.g. xml) as they arrive; the last batch fails only here
-                return fail(connection, copy, diagnostics, table, "COPY into " + target + " failed: "
+                return fail(connection, copy, diagnostics, job, listener, "COPY into " + target + " failed: "
                         + context.maskSecrets(String.valueOf(e.getMessage())));
             }
             copy = null;
-            List<String> differences = TableVerifier.verify(connection, dialect, schema, table, converters,
-                    consumer.rows(), copied, consumer.stats());
-            if (!differences.isEmpty()) {
+            TableVerification verification = TableVerifier.verify(connection, dialect, schema, table, converters,
+                    consumer.rows(), copied, consumer.stats(), serverHashes);
+            if (!verification.passed()) {
                 connection.rollback();
-                for (String difference : differences) {
+                for (String difference : verification.differences()) {
                     diagnostics.add(Diagnostic.error("PG-LOAD-VERIFY-MISMATCH", table.location(), "verification of "
                             + target + " failed: " + difference + "; the table was rolled back")
                             .withObject(table.name().toString()));
                 }
-                return Optional.empty();
+                listener.onEvent(new LoadEvent.Finished(table.name(), target, job.index(), consumer.rows(), false,
+                        false));
+                return new TableOutcome(Optional.empty(), diagnostics, Optional.of(verification));
             }
+            LoadState.record(connection, dialect, request.rawSchema(), table.name(), schema, name, job.fingerprint(),
+                    consumer.rows());
             connection.commit();
+            listener.onEvent(new LoadEvent.Finished(table.name(), target, job.index(), consumer.rows(), true, false));
             diagnostics.add(Diagnostic.info("PG-LOAD-VERIFIED", table.location(), "loaded " + consumer.rows()
                     + " rows into " + target + "; verified row count and, for " + converters.size()
                     + " columns, non-null counts, min/max, sums and value hashes").withObject(table.name().toString()));
@@ -215,16 +343,17 @@ final class PostgresDataLoader implements DataLoader {
                         + maxRejects + " allowed); they are listed in " + rejects.path())
                         .withObject(table.name().toString()));
             }
-            return Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(), consumer.rows()));
+            return new TableOutcome(Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(),
+                    consumer.rows())), diagnostics, Optional.of(verification));
         } catch (SQLException | RuntimeException e) {
-            return fail(connection, copy, diagnostics, table, "loading into " + target + " failed: "
+            return fail(connection, copy, diagnostics, job, listener, "loading into " + target + " failed: "
                     + context.maskSecrets(String.valueOf(e.getMessage())));
         }
     }
 
     /** Rolls the table back (cancelling a running COPY first) and reports why. */
-    private static Optional<LoadedTable> fail(Connection connection, CopyIn copy, List<Diagnostic> diagnostics,
-                                              Table table, String reason) throws SQLException {
+    private static TableOutcome fail(Connection connection, CopyIn copy, List<Diagnostic> diagnostics, Job job,
+                                     LoadListener listener, String reason) {
         if (copy != null && copy.isActive()) {
             try {
                 copy.cancelCopy();
@@ -232,10 +361,16 @@ final class PostgresDataLoader implements DataLoader {
                 // the COPY is already broken; the rollback below is what matters
             }
         }
-        connection.rollback();
-        diagnostics.add(Diagnostic.error("PG-LOAD-TABLE-FAILED", table.location(), reason)
-                .withObject(table.name().toString()));
-        return Optional.empty();
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // a broken connection rolls back on the server when it closes
+        }
+        diagnostics.add(Diagnostic.error("PG-LOAD-TABLE-FAILED", job.table().location(), reason)
+                .withObject(job.table().name().toString()));
+        listener.onEvent(new LoadEvent.Finished(job.table().name(), job.schema() + "." + job.table().name().name(),
+                job.index(), 0, false, false));
+        return new TableOutcome(Optional.empty(), diagnostics, Optional.empty());
     }
 
     private String columnList(Table table) {

@@ -22,6 +22,7 @@ import org.postgresql.copy.CopyIn;
 final class TableCopy implements RowConsumer {
 
     private static final int FLUSH_AT = 1 << 16;
+    private static final int PROGRESS_EVERY = 50_000;
 
     private final Table table;
     private final List<ColumnConverter> converters;
@@ -29,7 +30,9 @@ final class TableCopy implements RowConsumer {
     private final CopyIn copy;
     private final RejectFile rejects;
     private final long maxRejects;
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+    /** COPY text, UTF-8, escaped as it is written: no String per row (this runs for every value loaded). */
+    private byte[] buffer = new byte[FLUSH_AT + 4096];
+    private int length;
     private final String[] converted;
     private int[] positions;
     /** Identity columns the current column list leaves out: their values are generated, as SQL Server does. */
@@ -47,10 +50,15 @@ final class TableCopy implements RowConsumer {
     private long rows;
     private SQLException failure;
 
-    TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects) {
+    /** Told the rows sent so far, every {@value #PROGRESS_EVERY} rows. */
+    private final java.util.function.LongConsumer progress;
+
+    TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects,
+              java.util.function.LongConsumer progress) {
+        this.progress = progress;
         this.table = table;
         this.converters = converters;
-        this.stats = converters.stream().map(c -> new ColumnStats(c.kind())).toList();
+        this.stats = converters.stream().map(ColumnStats::of).toList();
         this.copy = copy;
         this.rejects = rejects;
         this.maxRejects = maxRejects;
@@ -137,14 +145,25 @@ final class TableCopy implements RowConsumer {
         }
         for (int i = 0; i < converted.length; i++) {
             if (i > 0) {
-                buffer.append('\t');
+                put((byte) '\t');
             }
-            CopyText.appendValue(buffer, converted[i]);
-            stats.get(i).add(converted[i]);
+            String value = converted[i];
+            if (value == null) {
+                put((byte) '\\');
+                put((byte) 'N');
+            } else {
+                // encoded once: for the COPY and for the value hash
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                appendEscaped(utf8);
+                stats.get(i).add(value, utf8);
+            }
         }
-        buffer.append('\n');
+        put((byte) '\n');
         rows++;
-        if (buffer.length() >= FLUSH_AT) {
+        if (rows % PROGRESS_EVERY == 0) {
+            progress.accept(rows);
+        }
+        if (length >= FLUSH_AT) {
             flush();
         }
         return failure == null;
@@ -195,17 +214,60 @@ final class TableCopy implements RowConsumer {
         return rejects.count() > maxRejects;
     }
 
+    private void put(byte b) {
+        if (length == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        buffer[length++] = b;
+    }
+
+    /**
+     * One non-null value, already UTF-8, in COPY text format ({@link CopyText}): bytes of multi-byte characters are
+     * all 0x80 or more, so only single bytes below 0x20 and the backslash can need an escape.
+     */
+    private void appendEscaped(byte[] utf8) {
+        int n = utf8.length;
+        if (length + 2 * n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + 2 * n));
+        }
+        byte[] out = buffer;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            byte b = utf8[i];
+            if (b >= 0x20 && b != '\\' || b < 0) {
+                out[at++] = b;
+                continue;
+            }
+            byte escape = switch (b) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\b' -> 'b';
+                case '\f' -> 'f';
+                case 0x0b -> 'v';
+                default -> 0;
+            };
+            if (escape == 0) {
+                out[at++] = b;
+            } else {
+                out[at++] = '\\';
+                out[at++] = escape;
+            }
+        }
+        length = at;
+    }
+
     private void flush() {
-        if (buffer.length() == 0 || failure != null) {
+        if (length == 0 || failure != null) {
             return;
         }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.setLength(0);
         try {
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(buffer, 0, length);
         } catch (SQLException e) {
             failure = e;
         }
+        length = 0;
     }
 
     /** Sends what is buffered; the COPY failure, if one happened while streaming. */

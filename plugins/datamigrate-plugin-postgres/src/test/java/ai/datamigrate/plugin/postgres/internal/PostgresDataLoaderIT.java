@@ -18,9 +18,11 @@ import ai.datamigrate.spi.data.RowConsumer;
 import ai.datamigrate.spi.data.RowSource;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.diagnostic.Severity;
+import ai.datamigrate.spi.load.LoadEvent;
 import ai.datamigrate.spi.load.LoadRequest;
 import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
+import ai.datamigrate.spi.load.TableVerification;
 import ai.datamigrate.testkit.TestPluginContext;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -136,6 +138,11 @@ class PostgresDataLoaderIT {
         @Override
         public List<ObjectName> tables() {
             return List.copyOf(rows.keySet());
+        }
+
+        @Override
+        public boolean concurrentReads() {
+            return true;
         }
 
         @Override
@@ -298,12 +305,13 @@ class PostgresDataLoaderIT {
     }
 
     @Test
-    void verificationNamesTheColumnThatDiffers() throws Exception {
+    void verificationNamesTheColumnThatDiffersWithTheHashInSqlAndPulledBack() throws Exception {
         Table t = table("dbo", "T", column("N", DataType.of("int")), column("S", DataType.withMaxLength("nvarchar")));
         try (Connection c = jdbc(); Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
             s.execute("create table " + schema + ".\"T\" (\"N\" integer, \"S\" text)");
             s.execute("insert into " + schema + ".\"T\" values (1, 'a'), (2, 'b')");
+            assertTrue(TableVerifier.serverHashes(c), "PostgreSQL's hashtextextended is PgHash on this server");
             List<ColumnConverter> converters = List.of(ColumnConverter.forType("integer"),
                     ColumnConverter.forType("text"));
             ColumnStats n = new ColumnStats(ColumnConverter.Kind.INTEGER);
@@ -312,14 +320,23 @@ class PostgresDataLoaderIT {
             ColumnStats text = new ColumnStats(ColumnConverter.Kind.TEXT);
             text.add("a");
             text.add("B");
-            List<String> differences = TableVerifier.verify(c, new PostgresTargetDialect(), schema, t, converters, 2,
-                    2, List.of(n, text));
-            assertEquals(1, differences.size(), differences.toString());
-            assertTrue(differences.get(0).startsWith("column S: value hash "), differences.get(0));
+            for (boolean inSql : List.of(true, false)) {
+                c.setAutoCommit(false);
+                TableVerification verification = TableVerifier.verify(c, new PostgresTargetDialect(), schema, t,
+                        converters, 2, 2, List.of(n, text), inSql);
+                c.rollback();
+                assertEquals(1, verification.differences().size(), verification.differences().toString());
+                assertTrue(verification.differences().get(0).startsWith("column S: value hash "),
+                        verification.differences().get(0));
+                assertTrue(verification.columns().get(0).matches(), "column N agrees");
+                assertEquals(verification.columns().get(0).source().hash(),
+                        verification.columns().get(0).target().hash());
 
-            List<String> rowCount = TableVerifier.verify(c, new PostgresTargetDialect(), schema, t, converters, 3, 3,
-                    List.of(n, text));
-            assertEquals("row count 3 (source) vs 3 (copied) vs 2 (target)", rowCount.get(0));
+                TableVerification rowCount = TableVerifier.verify(c, new PostgresTargetDialect(), schema, t,
+                        converters, 3, 3, List.of(n, text), inSql);
+                c.rollback();
+                assertEquals("row count 3 (source) vs 3 (copied) vs 2 (target)", rowCount.differences().get(0));
+            }
         }
     }
 
@@ -357,6 +374,62 @@ class PostgresDataLoaderIT {
             assertEquals("23:59:59.999999", r.getString(2));
             assertEquals("2024-03-01 10:00:00.123457", r.getString(3));
         }
+    }
+
+    @Test
+    void parallelJobsReportInTableOrderAndResumeSkipsWhatWasVerified() throws Exception {
+        List<Table> tables = new ArrayList<>();
+        MemoryRows rows = new MemoryRows();
+        for (int t = 0; t < 5; t++) {
+            tables.add(table("dbo", "P" + t, column("A", DataType.of("int")), column("B", DataType.of("datetime"))));
+            List<List<Object>> data = new ArrayList<>();
+            // the first table is the biggest: it finishes last
+            for (int r = 0; r < (t == 0 ? 120_000 : 10 + t); r++) {
+                data.add(row((long) r, "2024-01-0" + (1 + r % 9) + " 10:00:00.123"));
+            }
+            rows.table("dbo", "P" + t, List.of("A", "B"), data);
+        }
+        List<LoadEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        LoadResult result = loader(0).load(new LoadRequest(database(tables.toArray(Table[]::new)), url, schema,
+                List.of(), false, false, Optional.of(rows), 3, false, events::add));
+
+        assertEquals(List.of(), errorsAndWarnings(result));
+        assertEquals(List.of("P0", "P1", "P2", "P3", "P4"), result.tables().stream().map(LoadedTable::targetTable)
+                .toList(), "the result lists tables in the request's order, not in the order they finished");
+        assertEquals(120_000, result.tables().get(0).rows());
+        assertEquals(5, result.verifications().size());
+        assertTrue(result.verifications().stream().allMatch(TableVerification::passed));
+        assertTrue(events.stream().anyMatch(e -> e instanceof LoadEvent.Rows r && r.rows() == 100_000),
+                "progress events: " + events.size());
+        assertEquals(5, events.stream().filter(e -> e instanceof LoadEvent.Finished f && f.loaded()).count());
+        assertEquals(List.of("P0", "P1", "P2", "P3", "P4"), stateTables());
+
+        // P2 vanishes (as if a run had been killed while loading it): --resume loads it alone
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("drop table " + schema + ".\"P2\"");
+        }
+        events.clear();
+        LoadResult resumed = loader(0).load(new LoadRequest(database(tables.toArray(Table[]::new)), url, schema,
+                List.of(), false, false, Optional.of(rows), 2, true, events::add));
+        assertEquals(List.of(), errorsAndWarnings(resumed));
+        assertEquals(List.of(true, true, false, true, true), resumed.tables().stream().map(LoadedTable::resumed)
+                .toList());
+        assertEquals(1, resumed.verifications().size());
+        assertEquals(schema + ".P2", resumed.verifications().get(0).target());
+        assertEquals(1, events.stream().filter(e -> e instanceof LoadEvent.Started).count());
+        assertEquals(12, count(schema + ".\"P2\""));
+    }
+
+    private List<String> stateTables() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = jdbc(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select target_table from " + schema + ".datamigrate_load_state"
+                     + " order by target_table")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
     }
 
     private long count(String table) throws SQLException {

@@ -95,7 +95,7 @@ class TableCopyTest {
         Captured copy = new Captured();
         List<ColumnConverter> converters = List.of(ColumnConverter.forType("smallint"), ColumnConverter.forType("text"));
         try (RejectFile rejects = new RejectFile(dir, "raw", "jobs")) {
-            TableCopy consumer = new TableCopy(jobs, converters, copy, rejects, 0);
+            TableCopy consumer = new TableCopy(jobs, converters, copy, rejects, 0, rows -> { });
             // INSERT jobs VALUES (...) without a column list: the source announces every column
             consumer.columns(List.of("job_id", "job_desc"));
             assertTrue(consumer.row(Arrays.asList("New Hire"), AT));

@@ -19,7 +19,10 @@ import java.util.Optional;
  */
 public final class BulkInsertFile {
 
-    /** Receives one row of fields; {@code row} is its 1-based number in the file. Returns false to stop. */
+    /**
+     * Receives one row of fields; {@code row} is its 1-based number in the file. Returns false to stop. The list is
+     * reused for the next row: it is valid during the call only.
+     */
     public interface Rows {
         boolean row(List<String> fields, long row);
     }
@@ -130,6 +133,15 @@ public final class BulkInsertFile {
      * @return false when {@code rows} asked to stop
      */
     public boolean read(long firstRow, long lastRow, Rows rows) throws IOException {
+        if (field.text().length() == 1 && row.text().length() == 1 && field.text().charAt(0) < 0x80
+                && row.text().charAt(0) < 0x80 && ASCII_COMPATIBLE.contains(charset)) {
+            return readBytes(firstRow, lastRow, rows);
+        }
+        return readChars(firstRow, lastRow, rows);
+    }
+
+    /** {@link #read} for any charset and terminator: decodes the file and cuts the characters. */
+    boolean readChars(long firstRow, long lastRow, Rows rows) throws IOException {
         try (Reader in = new InputStreamReader(Files.newInputStream(file), charset.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE))) {
@@ -151,6 +163,41 @@ public final class BulkInsertFile {
                         start = 1; // a byte order mark is not data
                     }
                 }
+                if (fieldText.length() == 1 && rowText.length() == 1) {
+                    // single-character terminators (nearly every file): copy runs of characters between them
+                    char fieldChar = fieldLast;
+                    char rowChar = rowLast;
+                    int runStart = start;
+                    for (int i = start; i < read; i++) {
+                        char c = buffer[i];
+                        if (c != fieldChar && c != rowChar) {
+                            continue;
+                        }
+                        current.append(buffer, runStart, i - runStart);
+                        runStart = i + 1;
+                        if (c == rowChar) {
+                            if (row.lineFeed() && current.length() > 0
+                                    && current.charAt(current.length() - 1) == '\r') {
+                                current.setLength(current.length() - 1);
+                            }
+                            fields.add(current.toString());
+                            current.setLength(0);
+                            if (number >= firstRow && !rows.row(fields, number)) {
+                                return false;
+                            }
+                            fields.clear();
+                            if (lastRow > 0 && number >= lastRow) {
+                                return true;
+                            }
+                            number++;
+                        } else {
+                            fields.add(current.toString());
+                            current.setLength(0);
+                        }
+                    }
+                    current.append(buffer, runStart, read - runStart);
+                    continue;
+                }
                 for (int i = start; i < read; i++) {
                     char c = buffer[i];
                     current.append(c);
@@ -161,7 +208,7 @@ public final class BulkInsertFile {
                         }
                         fields.add(current.toString());
                         current.setLength(0);
-                        if (number >= firstRow && !rows.row(List.copyOf(fields), number)) {
+                        if (number >= firstRow && !rows.row(fields, number)) {
                             return false;
                         }
                         fields.clear();
@@ -183,7 +230,97 @@ public final class BulkInsertFile {
                 }
                 fields.add(current.toString());
                 if (number >= firstRow && (lastRow <= 0 || number <= lastRow)) {
-                    return rows.row(List.copyOf(fields), number);
+                    return rows.row(fields, number);
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Charsets in which every byte below 0x80 is that ASCII character and never part of another character. */
+    private static final java.util.Set<Charset> ASCII_COMPATIBLE = java.util.Set.of(StandardCharsets.UTF_8,
+            StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII);
+
+    /**
+     * {@link #read} for the common case, single ASCII terminators in an ASCII-compatible charset: the file is cut
+     * into fields as bytes and each field decoded once, instead of decoding every character and copying it again.
+     * A malformed UTF-8 sequence becomes U+FFFD, as the decoder of the general path makes it.
+     */
+    boolean readBytes(long firstRow, long lastRow, Rows rows) throws IOException {
+        byte fieldByte = (byte) field.text().charAt(0);
+        byte rowByte = (byte) row.text().charAt(0);
+        boolean lineFeed = row.lineFeed();
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 17];
+            // the bytes of a field that continues past the end of the buffer
+            byte[] carry = new byte[256];
+            int carried = 0;
+            List<String> fields = new ArrayList<>();
+            long number = 1;
+            boolean first = true;
+            int read;
+            while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                int start = 0;
+                if (first) {
+                    first = false;
+                    if (charset.equals(StandardCharsets.UTF_8) && read >= 3 && buffer[0] == (byte) 0xEF
+                            && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+                        start = 3; // a byte order mark is not data
+                    }
+                }
+                int runStart = start;
+                for (int i = start; i < read; i++) {
+                    byte b = buffer[i];
+                    if (b != fieldByte && b != rowByte) {
+                        continue;
+                    }
+                    int end = i;
+                    String text;
+                    if (carried == 0) {
+                        if (b == rowByte && lineFeed && end > runStart && buffer[end - 1] == '\r') {
+                            end--;
+                        }
+                        text = new String(buffer, runStart, end - runStart, charset);
+                    } else {
+                        if (carried + end - runStart > carry.length) {
+                            carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carried + end - runStart));
+                        }
+                        System.arraycopy(buffer, runStart, carry, carried, end - runStart);
+                        carried += end - runStart;
+                        if (b == rowByte && lineFeed && carried > 0 && carry[carried - 1] == '\r') {
+                            carried--;
+                        }
+                        text = new String(carry, 0, carried, charset);
+                        carried = 0;
+                    }
+                    runStart = i + 1;
+                    fields.add(text);
+                    if (b == rowByte) {
+                        if (number >= firstRow && !rows.row(fields, number)) {
+                            return false;
+                        }
+                        fields.clear();
+                        if (lastRow > 0 && number >= lastRow) {
+                            return true;
+                        }
+                        number++;
+                    }
+                }
+                int rest = read - runStart;
+                if (carried + rest > carry.length) {
+                    carry = java.util.Arrays.copyOf(carry, Math.max(carry.length * 2, carried + rest));
+                }
+                System.arraycopy(buffer, runStart, carry, carried, rest);
+                carried += rest;
+            }
+            if (carried > 0 || !fields.isEmpty()) {
+                // the last row without its terminator
+                if (lineFeed && carried > 0 && carry[carried - 1] == '\r') {
+                    carried--;
+                }
+                fields.add(new String(carry, 0, carried, charset));
+                if (number >= firstRow && (lastRow <= 0 || number <= lastRow)) {
+                    return rows.row(fields, number);
                 }
             }
             return true;

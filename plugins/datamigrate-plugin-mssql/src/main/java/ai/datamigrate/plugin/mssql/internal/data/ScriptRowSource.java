@@ -116,6 +116,12 @@ public final class ScriptRowSource implements RowSource {
         }
     }
 
+    /** Each read streams its scripts and files afresh; what reads share is computed once, under locks. */
+    @Override
+    public boolean concurrentReads() {
+        return true;
+    }
+
     private List<BulkInsertStatement> bulkInserts(Path script) {
         return bulkInserts.computeIfAbsent(script, s -> BulkInsertStatement.read(s, variables));
     }
