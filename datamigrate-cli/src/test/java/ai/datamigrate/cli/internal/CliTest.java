@@ -35,7 +35,7 @@ class CliTest {
         Run run = CliRunner.run("plugins");
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> ids = run.out().lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" ")[0]).toList();
-        assertEquals(List.of("claude", "dbt", "mssql", "postgres"), ids);
+        assertEquals(List.of("claude", "dbt", "duckdb", "mssql", "postgres"), ids);
         assertTrue(run.out().contains("source reader mssql"), run.out());
         assertTrue(run.out().contains("target dialect postgres"), run.out());
         assertTrue(run.out().contains("output target dbt"), run.out());
@@ -78,7 +78,7 @@ class CliTest {
         assertOneLineUserError(CliRunner.run("--set", "dbt.namig=snake", "plugins"), "known keys: dbt.naming");
         assertOneLineUserError(CliRunner.run("--set", "nosuch.key=1", "plugins"), "known namespaces:");
         assertOneLineUserError(CliRunner.run("migrate", CliRunner.sample().toString(), "--out",
-                dir.resolve("o").toString(), "--target", "oracle"), "available: postgres");
+                dir.resolve("o").toString(), "--target", "oracle"), "available: duckdb, postgres");
         assertOneLineUserError(CliRunner.run("frobnicate"), "frobnicate");
     }
 
