@@ -143,6 +143,16 @@ public final class DuckDbTargetDialect implements TargetDialect, CalciteRenderin
         return 63;
     }
 
+    /**
+     * DuckDB has {@code ~} but no {@code ~*}: {@code regexp_full_match} with the {@code 'i'} option. Patterns from
+     * LIKE are anchored, so full and partial matching agree. Parenthesised when negated, so that it stays one operand.
+     */
+    @Override
+    public String regexMatch(String subject, String pattern, boolean caseInsensitive, boolean negated) {
+        String match = "regexp_full_match(" + subject + ", " + pattern + (caseInsensitive ? ", 'i')" : ")");
+        return negated ? "(not " + match + ")" : match;
+    }
+
     @Override
     public org.apache.calcite.sql.SqlDialect calciteDialect() {
         return new DuckDbCalciteDialect(this);

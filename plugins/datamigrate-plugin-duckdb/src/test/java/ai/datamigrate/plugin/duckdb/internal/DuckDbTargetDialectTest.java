@@ -94,6 +94,26 @@ class DuckDbTargetDialectTest implements TargetDialectContract {
         }
     }
 
+    /** What SQL Server's LIKE becomes, run on the engine: DuckDB has no {@code ~*}. */
+    @Test
+    void regexMatchRunsOnDuckdb() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select "
+                     + dialect.regexMatch("'PMA42628M'", "'^[A-Z][A-Z][A-Z][1-9][0-9]{4}[FM]$'", true, false) + ", "
+                     + dialect.regexMatch("'pma42628m'", "'^[A-Z][A-Z][A-Z][1-9][0-9]{4}[FM]$'", true, false) + ", "
+                     + dialect.regexMatch("'pma42628m'", "'^[A-Z][A-Z][A-Z][1-9][0-9]{4}[FM]$'", false, false) + ", "
+                     + dialect.regexMatch("'abc'", "'^a.*$'", false, true) + ", "
+                     + dialect.regexMatch("null", "'^a.*$'", true, true))) {
+            rows.next();
+            assertTrue(rows.getBoolean(1));
+            assertTrue(rows.getBoolean(2), "case-insensitive, like SQL Server's default collations");
+            assertFalse(rows.getBoolean(3));
+            assertFalse(rows.getBoolean(4));
+            assertEquals(null, rows.getObject(5), "NULL stays unknown, so a CHECK lets it pass");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"OrderID", "order id", "select", "qualify", "pivot", "1st"})
     void quotesWhatDuckdbWouldNotKeep(String identifier) {
