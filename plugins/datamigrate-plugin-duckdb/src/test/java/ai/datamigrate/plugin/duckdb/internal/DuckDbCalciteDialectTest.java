@@ -32,6 +32,23 @@ class DuckDbCalciteDialectTest {
     }
 
     @Test
+    void padsWithAnExplicitSpaceAsDuckdbHasNoTwoArgumentPad() throws Exception {
+        // a function by name, as translators build them
+        SqlNode pad = new org.apache.calcite.sql.SqlFunction("RPAD", org.apache.calcite.sql.SqlKind.OTHER_FUNCTION,
+                org.apache.calcite.sql.type.ReturnTypes.ARG0_NULLABLE, null,
+                org.apache.calcite.sql.type.OperandTypes.VARIADIC, org.apache.calcite.sql.SqlFunctionCategory.SYSTEM)
+                .createCall(P, SqlLiteral.createCharString("7", P), SqlLiteral.createExactNumeric("2", P));
+        String sql = render(pad);
+        assertEquals("RPAD('7', 2, ' ')", sql);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("select " + sql)) {
+            rows.next();
+            assertEquals("7 ", rows.getString(1));
+        }
+    }
+
+    @Test
     void writesNonAsciiLiteralsPlainly() {
         assertEquals("'Øresund ''A'''", render(SqlLiteral.createCharString("Øresund 'A'", "UTF-16", P)));
     }
