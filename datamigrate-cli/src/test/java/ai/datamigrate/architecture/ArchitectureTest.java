@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final List<String> MODULE_ROOTS = List.of("ai.datamigrate.core", "ai.datamigrate.cli",
-            "ai.datamigrate.plugin.mssql", "ai.datamigrate.plugin.postgres", "ai.datamigrate.plugin.dbt",
-            "ai.datamigrate.plugin.claude", "ai.datamigrate.plugin.openai");
+            "ai.datamigrate.plugin.mssql", "ai.datamigrate.plugin.postgres", "ai.datamigrate.plugin.duckdb",
+            "ai.datamigrate.plugin.dbt", "ai.datamigrate.plugin.claude", "ai.datamigrate.plugin.openai");
 
     private static JavaClasses classes;
 

@@ -106,7 +106,7 @@ class AssessCommandTest {
         Run badTarget = CliRunner.run("assess", CliRunner.sample().toString(), "--out", dir.resolve("x").toString(),
                 "--target", "oracle");
         assertEquals(ExitCode.USER_ERROR, badTarget.exitCode(), badTarget.err());
-        assertTrue(badTarget.err().contains("available: postgres"), badTarget.err());
+        assertTrue(badTarget.err().contains("available: duckdb, postgres"), badTarget.err());
         assertFalse(Files.exists(dir.resolve("x")), "a failed run writes nothing");
         Run help = CliRunner.run("assess", "--help");
         assertEquals(ExitCode.OK, help.exitCode());

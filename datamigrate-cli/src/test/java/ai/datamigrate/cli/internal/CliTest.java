@@ -35,7 +35,7 @@ class CliTest {
         Run run = CliRunner.run("plugins");
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         List<String> ids = run.out().lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" ")[0]).toList();
-        assertEquals(List.of("claude", "dbt", "mssql", "openai", "postgres"), ids);
+        assertEquals(List.of("claude", "dbt", "duckdb", "mssql", "openai", "postgres"), ids);
         assertTrue(run.out().contains("source reader mssql"), run.out());
         assertTrue(run.out().contains("LLM provider claude"), run.out());
         assertTrue(run.out().contains("LLM provider openai"), run.out());
@@ -81,7 +81,7 @@ class CliTest {
         assertOneLineUserError(CliRunner.run("--set", "dbt.namig=snake", "plugins"), "known keys: dbt.naming");
         assertOneLineUserError(CliRunner.run("--set", "nosuch.key=1", "plugins"), "known namespaces:");
         assertOneLineUserError(CliRunner.run("migrate", CliRunner.sample().toString(), "--out",
-                dir.resolve("o").toString(), "--target", "oracle"), "available: postgres");
+                dir.resolve("o").toString(), "--target", "oracle"), "available: duckdb, postgres");
         assertOneLineUserError(CliRunner.run("frobnicate"), "frobnicate");
     }
 

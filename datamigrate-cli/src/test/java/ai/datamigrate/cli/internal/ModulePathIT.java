@@ -59,8 +59,8 @@ class ModulePathIT {
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "timed out");
         assertEquals(0, process.exitValue(), output);
         List<String> plugins = output.lines().filter(l -> !l.startsWith(" ")).toList();
-        assertEquals(5, plugins.size(), output);
-        for (String id : List.of("claude", "dbt", "mssql", "openai", "postgres")) {
+        assertEquals(6, plugins.size(), output);
+        for (String id : List.of("claude", "dbt", "duckdb", "mssql", "openai", "postgres")) {
             assertTrue(plugins.stream().anyMatch(l -> l.startsWith(id + " ") && !l.contains(" dev ")),
                     id + " missing or without version: " + output);
         }

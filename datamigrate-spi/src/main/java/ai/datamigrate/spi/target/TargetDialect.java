@@ -32,6 +32,18 @@ public interface TargetDialect {
         return "'" + value.replace("'", "''") + "'";
     }
 
+    /**
+     * A condition that is true when {@code subject} matches the POSIX regular expression {@code pattern} (both already
+     * SQL of this target, the pattern usually a {@link #stringLiteral}), or, when {@code negated}, does not match.
+     * The default is PostgreSQL's {@code ~}, {@code ~*}, {@code !~} and {@code !~*} operators; targets without them
+     * override it. Output targets use it to turn SQL Server's {@code LIKE} into anchored patterns.
+     *
+     * @since 0.1 (added for targets other than PostgreSQL; a default, so existing dialects are unaffected)
+     */
+    default String regexMatch(String subject, String pattern, boolean caseInsensitive, boolean negated) {
+        return subject + " " + (negated ? "!~" : "~") + (caseInsensitive ? "*" : "") + " " + pattern;
+    }
+
     /** How tools connect to this target. */
     ConnectionProfile connectionProfile();
 }

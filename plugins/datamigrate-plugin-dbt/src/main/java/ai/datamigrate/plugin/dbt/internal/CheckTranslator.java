@@ -464,8 +464,8 @@ final class CheckTranslator {
     /**
      * LIKE becomes an anchored POSIX regular expression: {@code %} is {@code .*}, {@code _} is {@code .}, and
      * SQL Server's {@code [a-z]}/{@code [^a-z]} classes are regex classes already. Default SQL Server collations
-     * compare case-insensitively, so patterns with letters use {@code ~*} unless the column's collation is
-     * case-sensitive.
+     * compare case-insensitively, so patterns with letters match case-insensitively ({@code ~*} on PostgreSQL) unless
+     * the column's collation is case-sensitive; the target dialect writes the match.
      */
     private Sql like(Like like) throws Untranslatable {
         Sql operand = translate(like.operand());
@@ -484,8 +484,8 @@ final class CheckTranslator {
         boolean caseSensitive = operand.column().flatMap(c -> c.column().collation())
                 .map(c -> c.toUpperCase(Locale.ROOT).contains("_CS")).orElse(false);
         boolean letters = pattern.text().chars().anyMatch(Character::isLetter);
-        String operator = (like.negated() ? "!~" : "~") + (letters && !caseSensitive ? "*" : "");
-        return new Sql(subject + " " + operator + " " + dialect.stringLiteral(regex), Kind.CONDITION, COMPARISON);
+        return new Sql(dialect.regexMatch(subject, dialect.stringLiteral(regex), letters && !caseSensitive,
+                like.negated()), Kind.CONDITION, COMPARISON);
     }
 
     private static boolean isInteger(ColumnPlan column) {

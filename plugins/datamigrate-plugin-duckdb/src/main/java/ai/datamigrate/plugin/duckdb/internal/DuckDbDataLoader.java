@@ -1,0 +1,343 @@
+package ai.datamigrate.plugin.duckdb.internal;
+
+import ai.datamigrate.spi.DataMigrateException;
+import ai.datamigrate.spi.ErrorCode;
+import ai.datamigrate.spi.ErrorKind;
+import ai.datamigrate.spi.PluginContext;
+import ai.datamigrate.spi.catalog.Column;
+import ai.datamigrate.spi.catalog.ObjectName;
+import ai.datamigrate.spi.catalog.SourceLocation;
+import ai.datamigrate.spi.catalog.Table;
+import ai.datamigrate.spi.data.RowSource;
+import ai.datamigrate.spi.diagnostic.Diagnostic;
+import ai.datamigrate.spi.load.DataLoader;
+import ai.datamigrate.spi.load.LoadRequest;
+import ai.datamigrate.spi.load.LoadResult;
+import ai.datamigrate.spi.load.LoadedTable;
+import ai.datamigrate.spi.target.TypeMapping;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+
+/**
+ * Creates the raw tables of a catalog in a DuckDB database file: one table per source table, in the source's names,
+ * with the mapped types and no constraints (the raw layer holds data as it came; dbt tests check it). Schema only,
+ * everything happens in one transaction. With rows, each table is created, filled through DuckDB's appender and
+ * verified in a transaction of its own, so a failed table never stays half-loaded and the others still load.
+ */
+final class DuckDbDataLoader implements DataLoader {
+
+    static final String URL_PREFIX = "jdbc:duckdb:";
+
+    private static final ErrorCode TABLE_EXISTS = new ErrorCode("DUCKDB-RAW-TABLE-EXISTS", ErrorKind.USER, false);
+    private static final ErrorCode ROWS_MISSING = new ErrorCode("DUCKDB-LOAD-ROWS-UNAVAILABLE", ErrorKind.USER, false);
+    private static final ErrorCode NOT_A_FILE = new ErrorCode("DUCKDB-URL-NOT-A-FILE", ErrorKind.USER, false);
+    private static final ErrorCode OPEN_FAILED = new ErrorCode("DUCKDB-OPEN-FAILED", ErrorKind.EXTERNAL, true);
+    private static final ErrorCode DDL_FAILED = new ErrorCode("DUCKDB-DDL-FAILED", ErrorKind.EXTERNAL, false);
+
+    private final DuckDbTargetDialect dialect;
+    private final PluginContext context;
+    private final Path rejectDirectory;
+    private final long maxRejects;
+
+    /**
+     * @param rejectDirectory where {@code <schema>.<table>.rejects.tsv} files go
+     * @param maxRejects      rejected rows a table may have and still be loaded (without them)
+     */
+    DuckDbDataLoader(DuckDbTargetDialect dialect, PluginContext context, Path rejectDirectory, long maxRejects) {
+        this.dialect = dialect;
+        this.context = context;
+        this.rejectDirectory = rejectDirectory;
+        this.maxRejects = maxRejects;
+    }
+
+    @Override
+    public LoadResult load(LoadRequest request) {
+        if (!request.schemaOnly() && request.rows().isEmpty()) {
+            throw new DataMigrateException(ROWS_MISSING,
+                    "the input offers no rows to load; use --schema-only to create the raw tables only");
+        }
+        Path file = databaseFile(request.targetUrl());
+        List<Table> tables = selectTables(request);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        try (Connection connection = open(request.targetUrl(), file)) {
+            connection.setAutoCommit(false);
+            if (request.schemaOnly()) {
+                try {
+                    List<LoadedTable> loaded = createTables(connection, request, tables, diagnostics);
+                    connection.commit();
+                    return new LoadResult(loaded, diagnostics);
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+            return loadRows(connection, request, tables, request.rows().orElseThrow(), diagnostics);
+        } catch (SQLException e) {
+            throw new DataMigrateException(DDL_FAILED, "could not create the raw tables in " + file + ": "
+                    + context.maskSecrets(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * The database file of a {@code jdbc:duckdb:FILE} URL. An in-memory database ({@code jdbc:duckdb:} or
+     * {@code :memory:}) would vanish with the connection, so it is refused.
+     */
+    static Path databaseFile(String url) {
+        String rest = url.substring(URL_PREFIX.length());
+        int options = rest.indexOf('?');
+        String path = options < 0 ? rest : rest.substring(0, options);
+        if (path.isBlank() || path.startsWith(":memory:")) {
+            throw new DataMigrateException(NOT_A_FILE, "'" + url + "' is an in-memory DuckDB database, which is gone"
+                    + " when the load ends; name a file: jdbc:duckdb:/path/to/warehouse.duckdb");
+        }
+        if (path.startsWith("md:") || path.contains("://")) {
+            throw new DataMigrateException(NOT_A_FILE, "'" + url + "' is not a local DuckDB file; name a file:"
+                    + " jdbc:duckdb:/path/to/warehouse.duckdb");
+        }
+        return Path.of(path);
+    }
+
+    private Connection open(String url, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            // the driver class directly: DriverManager only sees drivers of the caller's class loader
+            Connection connection = new DuckDBDriver().connect(url, new Properties());
+            if (connection == null) {
+                throw new SQLException("the DuckDB driver does not accept " + url);
+            }
+            return connection;
+        } catch (SQLException | java.io.IOException e) {
+            throw new DataMigrateException(OPEN_FAILED, "could not open the DuckDB database " + file + ": "
+                    + context.maskSecrets(String.valueOf(e.getMessage()))
+                    + " (is another process, e.g. dbt or the duckdb shell, holding it open?)", e);
+        }
+    }
+
+    /**
+     * Creates and fills each table in a transaction of its own, verified before the commit: a table that fails
+     * (rejects past the threshold, an appender error, a verification difference) is rolled back and reported, and
+     * the other tables still load.
+     */
+    private LoadResult loadRows(Connection connection, LoadRequest request, List<Table> tables, RowSource rows,
+                                List<Diagnostic> diagnostics) throws SQLException {
+        try {
+            createSchemas(connection, request, tables);
+            if (!request.replace()) {
+                for (Table table : tables) {
+                    String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
+                    if (exists(connection, schema, table.name().name())) {
+                        throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + table.name().name()
+                                + " exists already; use --replace to drop and re-create it");
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+        List<ObjectName> withRows = rows.tables();
+        for (ObjectName name : withRows) {
+            if (request.database().tables().noneMatch(t -> t.name().matches(name))) {
+                diagnostics.add(Diagnostic.warning("DUCKDB-LOAD-UNKNOWN-TABLE", SourceLocation.unknown(
+                        request.database().name()), "the input has rows for " + name
+                        + ", which it does not create; they are not loaded").withObject(name.toString()));
+            }
+        }
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        List<LoadedTable> loaded = new ArrayList<>();
+        for (Table table : tables) {
+            boolean hasRows = withRows.stream().anyMatch(n -> n.matches(table.name()));
+            loadTable(duck, request, table, hasRows ? Optional.of(rows) : Optional.empty(), diagnostics)
+                    .ifPresent(loaded::add);
+        }
+        return new LoadResult(loaded, diagnostics);
+    }
+
+    private Optional<LoadedTable> loadTable(DuckDBConnection connection, LoadRequest request, Table table,
+                                            Optional<RowSource> rows, List<Diagnostic> diagnostics)
+            throws SQLException {
+        String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
+        String name = table.name().name();
+        String target = schema + "." + name;
+        List<DuckDbColumn> columns = table.columns().stream()
+                .map(c -> DuckDbColumn.forType(dialect.mapType(c.type()).targetType())).toList();
+        try (RejectFile rejects = new RejectFile(rejectDirectory, schema, name)) {
+            try (Statement statement = connection.createStatement()) {
+                if (request.replace()) {
+                    statement.execute("drop table if exists " + qualified(schema, name));
+                }
+                statement.execute(createTable(schema, table, diagnostics));
+            }
+            if (columns.isEmpty()) {
+                connection.commit();
+                return Optional.of(new LoadedTable(table.name(), schema, name, 0, 0));
+            }
+            DuckDBAppender appender = connection.createAppender(schema, name);
+            TableAppend consumer = new TableAppend(table, columns, appender, rejects, maxRejects);
+            String problem = null;
+            try {
+                if (rows.isPresent()) {
+                    rows.get().read(table.name(), consumer);
+                }
+                if (consumer.failure().isPresent()) {
+                    problem = "appending to " + target + " failed: "
+                            + context.maskSecrets(String.valueOf(consumer.failure().get().getMessage()));
+                } else if (consumer.overThreshold()) {
+                    problem = rejects.count() + " rows could not be converted, more than the " + maxRejects
+                            + " allowed (--max-rejects); they are listed in " + rejects.path()
+                            + "; the table was rolled back";
+                }
+            } catch (RuntimeException e) {
+                problem = "reading its rows from the input failed: " + e.getMessage();
+            } finally {
+                // closing flushes what is buffered, inside the table's transaction; a rollback below discards it
+                try {
+                    appender.close();
+                } catch (SQLException e) {
+                    if (problem == null) {
+                        problem = "appending to " + target + " failed: "
+                                + context.maskSecrets(String.valueOf(e.getMessage()));
+                    }
+                }
+            }
+            if (problem != null) {
+                return fail(connection, diagnostics, table, problem);
+            }
+            List<String> differences = TableVerifier.verify(connection, dialect, schema, table, columns,
+                    consumer.rows(), consumer.stats());
+            if (!differences.isEmpty()) {
+                connection.rollback();
+                for (String difference : differences) {
+                    diagnostics.add(Diagnostic.error("DUCKDB-LOAD-VERIFY-MISMATCH", table.location(), "verification of "
+                            + target + " failed: " + difference + "; the table was rolled back")
+                            .withObject(table.name().toString()));
+                }
+                return Optional.empty();
+            }
+            connection.commit();
+            diagnostics.add(Diagnostic.info("DUCKDB-LOAD-VERIFIED", table.location(), "loaded " + consumer.rows()
+                    + " rows into " + target + "; verified row count and, for " + columns.size()
+                    + " columns, non-null counts, min/max and sums").withObject(table.name().toString()));
+            if (rejects.count() > 0) {
+                diagnostics.add(Diagnostic.warning("DUCKDB-LOAD-REJECTED-ROWS", table.location(), rejects.count()
+                        + " rows of " + table.name() + " could not be converted and were not loaded (at most "
+                        + maxRejects + " allowed); they are listed in " + rejects.path())
+                        .withObject(table.name().toString()));
+            }
+            return Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(), consumer.rows()));
+        } catch (SQLException | RuntimeException e) {
+            return fail(connection, diagnostics, table, "loading into " + target + " failed: "
+                    + context.maskSecrets(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Rolls the table back and reports why. */
+    private static Optional<LoadedTable> fail(Connection connection, List<Diagnostic> diagnostics, Table table,
+                                              String reason) throws SQLException {
+        connection.rollback();
+        diagnostics.add(Diagnostic.error("DUCKDB-LOAD-TABLE-FAILED", table.location(), reason)
+                .withObject(table.name().toString()));
+        return Optional.empty();
+    }
+
+    private void createSchemas(Connection connection, LoadRequest request, List<Table> tables) throws SQLException {
+        Set<String> schemas = new LinkedHashSet<>();
+        tables.forEach(t -> schemas.add(RawLayout.schemaFor(request.rawSchema(), t.name().schema())));
+        try (Statement statement = connection.createStatement()) {
+            for (String schema : schemas) {
+                statement.execute("create schema if not exists " + dialect.quoteIdentifier(schema));
+            }
+        }
+    }
+
+    private static List<Table> selectTables(LoadRequest request) {
+        List<Table> all = request.database().tables().toList();
+        if (request.tables().isEmpty()) {
+            return all;
+        }
+        List<Table> selected = new ArrayList<>();
+        for (ObjectName wanted : request.tables()) {
+            selected.add(all.stream().filter(t -> t.name().matches(wanted)).findFirst()
+                    .orElseThrow(() -> new DataMigrateException(ErrorCode.INPUT_NOT_FOUND, "no table " + wanted
+                            + " in the input; tables: " + String.join(", ", all.stream()
+                            .map(t -> t.name().toString()).toList()))));
+        }
+        return selected;
+    }
+
+    private List<LoadedTable> createTables(Connection connection, LoadRequest request, List<Table> tables,
+                                           List<Diagnostic> diagnostics) throws SQLException {
+        createSchemas(connection, request, tables);
+        List<LoadedTable> loaded = new ArrayList<>();
+        for (Table table : tables) {
+            String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
+            String name = table.name().name();
+            if (exists(connection, schema, name)) {
+                if (!request.replace()) {
+                    throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + name
+                            + " exists already; use --replace to drop and re-create it");
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("drop table " + qualified(schema, name));
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(createTable(schema, table, diagnostics));
+            }
+            loaded.add(new LoadedTable(table.name(), schema, name, table.columns().size(), 0));
+        }
+        return loaded;
+    }
+
+    String createTable(String schema, Table table, List<Diagnostic> diagnostics) {
+        StringBuilder sql = new StringBuilder("create table ").append(qualified(schema, table.name().name()))
+                .append(" (");
+        String separator = "\n    ";
+        for (Column column : table.columns()) {
+            TypeMapping mapping = dialect.mapType(column.type());
+            if (!mapping.exact()) {
+                diagnostics.add(Diagnostic.warning("DUCKDB-LOSSY-TYPE", column.location(), "column " + column.name()
+                        + " " + column.type().sql() + " becomes " + mapping.targetType() + ": "
+                        + mapping.note().orElse("")).withObject(table.name().toString()));
+            }
+            sql.append(separator).append(dialect.quoteIdentifier(column.name())).append(' ')
+                    .append(mapping.targetType());
+            separator = ",\n    ";
+        }
+        return sql.append("\n)").toString();
+    }
+
+    private String qualified(String schema, String name) {
+        return dialect.quoteIdentifier(schema) + "." + dialect.quoteIdentifier(name);
+    }
+
+    /** DuckDB matches names case-insensitively, so a table differing only in case exists already too. */
+    private static boolean exists(Connection connection, String schema, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from information_schema.tables"
+                + " where lower(table_schema) = lower(?) and lower(table_name) = lower(?)")) {
+            query.setString(1, schema);
+            query.setString(2, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+}
