@@ -116,7 +116,10 @@ final class BuiltinFunctions {
 
     /** The names of all SQL Server functions with a rule, for reports and tests. */
     Set<String> names() {
-        return Collections.unmodifiableSet(rules.keySet());
+        Set<String> all = new java.util.TreeSet<>(rules.keySet());
+        // the conversions are Expr.Cast nodes, translated by Conversions and the converter's cast
+        all.addAll(Conversions.NAMES);
+        return Collections.unmodifiableSet(all);
     }
 
     Typed call(Expr.FunctionCall f, QueryConverter.Scope scope) {
@@ -645,7 +648,7 @@ final class BuiltinFunctions {
 
     /** The names of the functions that are translated, without the ones that are in the table only to report. */
     Set<String> translated() {
-        Set<String> t = new java.util.TreeSet<>(rules.keySet());
+        Set<String> t = new java.util.TreeSet<>(names());
         t.removeAll(reported.keySet());
         return Collections.unmodifiableSet(t);
     }

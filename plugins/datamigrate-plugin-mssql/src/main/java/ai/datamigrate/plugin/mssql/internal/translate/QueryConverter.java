@@ -107,6 +107,7 @@ final class QueryConverter {
     private final java.util.Set<String> usedCtes = new java.util.HashSet<>();
     private static final int MAX_INLINE_DEPTH = 16;
     private final BuiltinFunctions functions;
+    private final Conversions conversions = new Conversions(this);
 
     QueryConverter(Env env, TargetDialect dialect) {
         this.env = env;
@@ -863,10 +864,12 @@ final class QueryConverter {
 
     /** The date formats SQL Server reads whatever SET DATEFORMAT says, plus us_english m/d/y. */
     static Optional<LocalDateTime> parseDateTime(String value) {
-        List<DateTimeFormatter> formats = List.of(DateTimeFormatter.ofPattern("yyyyMMdd[ HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd['T'HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm[:ss[.SSS]]]"));
-        for (DateTimeFormatter f : formats) {
+        // strict: 2024-02-30 is no date (SQL Server raises an error), not February 29th
+        List<DateTimeFormatter> formats = List.of(DateTimeFormatter.ofPattern("uuuuMMdd[ HH:mm[:ss[.SSS]]]"),
+                DateTimeFormatter.ofPattern("uuuu-MM-dd['T'HH:mm[:ss[.SSS]]]"),
+                DateTimeFormatter.ofPattern("uuuu-MM-dd[ HH:mm[:ss[.SSS]]]"));
+        for (DateTimeFormatter f : formats.stream().map(x -> x.withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                .toList()) {
             try {
                 var parsed = f.parseBest(value, LocalDateTime::from, LocalDate::from);
                 return Optional.of(parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed);
@@ -876,8 +879,12 @@ final class QueryConverter {
         }
         Matcher m = MDY.matcher(value);
         if (m.matches()) {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
-                    Integer.parseInt(m.group(2))).atStartOfDay());
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2))).atStartOfDay());
+            } catch (java.time.DateTimeException ex) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
@@ -928,8 +935,7 @@ final class QueryConverter {
     private Typed cast(Expr.Cast c, Scope scope) {
         String function = c.function().toUpperCase(Locale.ROOT);
         if (!function.equals("CAST") && !function.equals("CONVERT")) {
-            throw new Untranslated(Untranslated.FUNCTION, c.pos(), function + " (no exact PostgreSQL equivalent "
-                    + "that returns NULL on failure)");
+            return conversions.convert(c, scope);
         }
         DataType target = castType(c.type());
         Typed value = value(c.expr(), scope);
@@ -941,6 +947,11 @@ final class QueryConverter {
                 && !(value.node() instanceof SqlLiteral l && l.getTypeName() == SqlTypeName.NULL)) {
             throw new Untranslated(Untranslated.FUNCTION, c.pos(), function + " of " + from + " to " + target
                     + " (SQL Server's default text format differs)");
+        }
+        if (SqlServerTypes.isInteger(target) && (SqlServerTypes.isApproximate(from)
+                || SqlServerTypes.base(from).equals("decimal") || SqlServerTypes.base(from).equals("numeric"))) {
+            // decimal and float truncate to an integer in SQL Server, PostgreSQL rounds (money rounds in both)
+            return new Typed(cast(Sql.fn("trunc", value.node()), target), target);
         }
         Typed source = coerced(value, c.expr(), target);
         if (source != value) {

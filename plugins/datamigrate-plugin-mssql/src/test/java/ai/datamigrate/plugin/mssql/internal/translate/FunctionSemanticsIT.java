@@ -176,6 +176,47 @@ class FunctionSemanticsIT {
         {"LEFT_SHIFT(CAST(200 AS tinyint), 1)", "144"},
         {"LEFT_SHIFT(CAST(2 AS bigint), 62)", "-9223372036854775808"},
         {"LEN(CURRENT_USER) - LEN(SESSION_USER)", "0"},
+        // CAST and CONVERT: "Truncating and rounding results": numeric and float to int truncate, money rounds
+        {"CAST(2.7 AS int)", "2"},
+        {"CAST(-2.7 AS int)", "-2"},
+        {"CAST(CAST(2.5 AS money) AS int)", "3"},
+        // TRY_CAST: documented examples, then the limits of each target type
+        {"TRY_CAST('test' AS float)", null}, // documented: NULL
+        {"TRY_CAST('12/31/2022' AS datetime2)", "2022-12-31 00:00:00"}, // documented: 2022-12-31 00:00:00.0000000
+        {"TRY_CAST(' 12 ' AS int)", "12"}, // leading and trailing spaces are ignored
+        {"TRY_CAST('+12' AS int)", "12"},
+        {"TRY_CAST('12.5' AS int)", null}, // text with a decimal point does not convert to int
+        {"TRY_CAST('' AS int)", "0"}, // the empty string converts to 0
+        {"TRY_CAST('2147483648' AS int)", null},
+        {"TRY_CAST('-2147483648' AS int)", "-2147483648"},
+        {"TRY_CAST('256' AS tinyint)", null},
+        {"TRY_CAST('-1.255' AS decimal(5,2))", "-1.26"}, // rounded to the scale
+        {"TRY_CAST('1234.5' AS decimal(5,2))", null}, // overflow
+        {"TRY_CAST('' AS decimal(5,2))", null},
+        {"TRY_CAST('1e3' AS float)", "1000"},
+        {"TRY_CAST('1e400' AS float)", null},
+        {"TRY_CAST(2.7 AS int)", "2"},
+        {"TRY_CAST(3000000000 AS int)", null},
+        {"TRY_CAST(CAST(70000 AS int) AS smallint)", null},
+        {"TRY_CAST(123.456 AS decimal(4,1))", "123.5"},
+        {"TRY_CAST(12345 AS varchar(11))", "12345"},
+        {"TRY_CAST('abcdef' AS varchar(3))", "abc"}, // text to text truncates, as CAST does
+        {"TRY_CAST('2024-02-30' AS date)", null}, // no such day
+        {"TRY_CAST('20240229' AS date)", "2024-02-29"},
+        {"TRY_CAST(NULL AS int)", null},
+        // TRY_CONVERT: documented examples, then styles
+        {"TRY_CONVERT(float, 'test')", null}, // documented: NULL
+        {"TRY_CONVERT(datetime2, '12/31/2010')", "2010-12-31 00:00:00"}, // documented: 2010-12-31 00:00:00.0000000
+        {"TRY_CONVERT(int, 'x1')", null},
+        {"TRY_CONVERT(date, '31/12/2010', 103)", "2010-12-31"},
+        {"TRY_CONVERT(date, '12/31/2010', 103)", null}, // month 31 in the British layout
+        {"TRY_CONVERT(date, '20101231', 112)", "2010-12-31"},
+        {"TRY_CONVERT(varchar(10), CAST('2024-03-05' AS datetime), 103)", "05/03/2024"},
+        // PARSE and TRY_PARSE: documented examples
+        {"PARSE('Monday, 13 December 2010' AS datetime2 USING 'en-US')", "2010-12-13 00:00:00"}, // documented
+        {"TRY_PARSE('Jabberwokkie' AS datetime2 USING 'en-US')", null}, // documented: NULL
+        {"PARSE('123' AS int)", "123"},
+        {"TRY_PARSE('12.50' AS decimal(5,2))", "12.50"},
     };
 
     private static final String[][] AGGREGATES = {
