@@ -137,7 +137,7 @@ final class BuiltinFunctions {
         if (rule == null) {
             throw new Untranslated(Untranslated.FUNCTION, f.pos(), c.name + " has no translation rule");
         }
-        if (!f.withinGroup().isEmpty() && !c.name.equals("STRING_AGG")) {
+        if (!f.withinGroup().isEmpty() && !c.name.equals("STRING_AGG") && !c.name.startsWith("APPROX_PERCENTILE")) {
             throw c.fail("WITHIN GROUP");
         }
         Typed t = rule.apply(c);
@@ -643,6 +643,7 @@ final class BuiltinFunctions {
         // ---- system
         rules.put("NEWID", c -> new Typed(Sql.fn("gen_random_uuid"), DataType.of("uniqueidentifier")));
         registerMore();
+        registerAdded();
         registerReported();
     }
 
@@ -828,6 +829,152 @@ final class BuiltinFunctions {
             // PostgreSQL's GROUPING of several columns is the same bit mask
             return new Typed(Sql.call(SqlStdOperatorTable.GROUPING, args), SqlServerTypes.INT);
         });
+    }
+
+    /** Literal REGEXP_* flags: SQL Server's i, c, s and m. */
+    private static String regexFlags(Call c, int i) {
+        if (c.count() <= i) {
+            return "c";
+        }
+        String flags = literalString(c, i);
+        if (flags == null || !flags.matches("[icsm]*")) {
+            throw c.fail("flags other than a literal of i, c, s and m");
+        }
+        return flags;
+    }
+
+    /** A literal RE2 pattern rewritten for PostgreSQL, or the reason it cannot be. */
+    private static SqlNode regexPattern(Call c, int i, String flags, boolean fixedLength) {
+        String pattern = literalString(c, i);
+        if (pattern == null) {
+            throw c.fail("a computed pattern (RE2 and PostgreSQL patterns differ; only literals are rewritten)");
+        }
+        RegexPatterns.Result r = RegexPatterns.toPostgres(pattern, flags, fixedLength);
+        return Sql.string(r.pattern().orElseThrow(() -> c.fail("pattern '" + pattern + "': " + r.refusal())));
+    }
+
+    private SqlNode argOr(Call c, int i, SqlNode otherwise) {
+        return c.count() > i ? c.node(i) : otherwise;
+    }
+
+    private void registerAdded() {
+        // ---- regular expressions (SQL Server 2025, RE2): PostgreSQL 15's regexp_* functions take the same arguments
+        rules.put("REGEXP_LIKE", c -> {
+            c.arity(2, 3);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 2), false);
+            return new Typed(Sql.call(SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE, c.string(0).node(), pattern),
+                    SqlServerTypes.BIT);
+        });
+        rules.put("REGEXP_COUNT", c -> {
+            c.arity(2, 4);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 3), true);
+            return new Typed(Sql.fn("regexp_count", c.string(0).node(), pattern, argOr(c, 2, Sql.integer(1))),
+                    SqlServerTypes.INT);
+        });
+        rules.put("REGEXP_INSTR", c -> {
+            c.arity(2, 7);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 5), true);
+            List<SqlNode> args = new ArrayList<>(List.of(c.string(0).node(), pattern, argOr(c, 2, Sql.integer(1)),
+                    argOr(c, 3, Sql.integer(1)), argOr(c, 4, Sql.integer(0))));
+            if (c.count() == 7) {
+                args.add(Sql.string(""));
+                args.add(c.node(6));
+            }
+            return new Typed(Sql.fn("regexp_instr", args), SqlServerTypes.INT);
+        });
+        rules.put("REGEXP_SUBSTR", c -> {
+            c.arity(2, 6);
+            Typed s = c.string(0);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 4), true);
+            List<SqlNode> args = new ArrayList<>(List.of(s.node(), pattern, argOr(c, 2, Sql.integer(1)),
+                    argOr(c, 3, Sql.integer(1))));
+            if (c.count() == 6) {
+                args.add(Sql.string(""));
+                args.add(c.node(5));
+            }
+            return new Typed(Sql.fn("regexp_substr", args), SqlServerTypes.isUnicode(s.type())
+                    ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+        });
+        rules.put("REGEXP_REPLACE", c -> {
+            c.arity(2, 6);
+            Typed s = c.string(0);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 5), true);
+            String replacement = c.count() > 2 ? literalString(c, 2) : "";
+            if (replacement == null) {
+                throw c.fail("a computed replacement");
+            }
+            String target = RegexPatterns.replacement(replacement).orElseThrow(() -> c.fail("replacement '"
+                    + replacement + "' (escapes other than \\1 to \\9 and \\\\)"));
+            // occurrence 0, the default, replaces every match, as PostgreSQL's N = 0 does
+            return new Typed(Sql.fn("regexp_replace", s.node(), pattern, Sql.string(target),
+                    argOr(c, 3, Sql.integer(1)), argOr(c, 4, Sql.integer(0))), SqlServerTypes.isUnicode(s.type())
+                    ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+        });
+
+        // ---- SQL Server 2025 strings and binary
+        rules.put("UNISTR", c -> {
+            c.arity(1, 1);
+            // \xxxx and \+xxxxxx escapes (UTF-16 surrogate pairs too) read as PostgreSQL's unistr reads them
+            return new Typed(Sql.fn("unistr", c.string(0).node()), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("BASE64_ENCODE", c -> {
+            c.arity(1, 2);
+            Typed x = c.arg(0);
+            String b = SqlServerTypes.base(x.type());
+            if (!b.equals("varbinary") && !b.equals("binary") && !isNull(x)) {
+                throw c.fail("argument of type " + x.type());
+            }
+            // PostgreSQL breaks base64 lines every 76 characters; SQL Server adds no line breaks
+            SqlNode encoded = Sql.fn("replace", Sql.fn("encode", x.node(), Sql.string("base64")), Sql.fn("chr",
+                    Sql.integer(10)), Sql.string(""));
+            if (c.count() == 2) {
+                // URL-safe: the RFC 4648 table 2 alphabet, without padding
+                SqlNode safe = Sql.fn("rtrim", Sql.fn("translate", encoded, Sql.string("+/"), Sql.string("-_")),
+                        Sql.string("="));
+                encoded = caseWhen(Sql.call(SqlStdOperatorTable.NOT_EQUALS, c.node(1), Sql.integer(0)), safe,
+                        encoded);
+            }
+            return new Typed(encoded, DataType.withMaxLength("varchar"));
+        });
+        rules.put("BASE64_DECODE", c -> {
+            c.arity(1, 1);
+            Typed s = c.string(0);
+            // both alphabets, with or without padding
+            SqlNode standard = Sql.fn("translate", s.node(), Sql.string("-_"), Sql.string("+/"));
+            SqlNode length = Sql.times(Sql.divide(Sql.plus(Sql.fn("length", standard), Sql.integer(3)),
+                    Sql.integer(4)), Sql.integer(4));
+            return new Typed(Sql.fn("decode", Sql.fn("rpad", standard, length, Sql.string("=")),
+                    Sql.string("base64")), DataType.withMaxLength("varbinary"));
+        });
+
+        // ---- approximate percentiles: the exact percentile is within any approximation's error bound
+        rules.put("APPROX_PERCENTILE_CONT", c -> approxPercentile(c, SqlStdOperatorTable.PERCENTILE_CONT, true));
+        rules.put("APPROX_PERCENTILE_DISC", c -> approxPercentile(c, SqlStdOperatorTable.PERCENTILE_DISC, false));
+
+        // ---- configuration functions, under the us_english session the rest of the translation assumes
+        rules.put("@@DATEFIRST", c -> new Typed(Sql.integer(7), DataType.of("tinyint")));
+        rules.put("@@LANGUAGE", c -> new Typed(Sql.string("us_english"), SqlServerTypes.NVARCHAR));
+        rules.put("@@LANGID", c -> new Typed(Sql.integer(0), DataType.of("smallint")));
+        rules.put("@@MAX_PRECISION", c -> new Typed(Sql.integer(38), DataType.of("tinyint")));
+        rules.put("@@SPID", c -> new Typed(Sql.fn("pg_backend_pid"), DataType.of("smallint")));
+    }
+
+    private Typed approxPercentile(Call c, org.apache.calcite.sql.SqlAggFunction function, boolean continuous) {
+        c.arity(1, 1);
+        if (c.f.withinGroup().size() != 1 || c.f.over().isPresent()) {
+            throw c.fail("without one WITHIN GROUP (ORDER BY ...) key, or with OVER");
+        }
+        var key = c.f.withinGroup().get(0);
+        Typed value = converter.value(key.expr(), c.scope);
+        if (!SqlServerTypes.isNumeric(value.type())) {
+            throw c.fail("ordered by a " + value.type());
+        }
+        SqlNode order = key.direction().filter(d -> d.equalsIgnoreCase("DESC")).isPresent()
+                ? Sql.call(SqlStdOperatorTable.DESC, value.node()) : value.node();
+        SqlNode call = Sql.call(SqlStdOperatorTable.WITHIN_GROUP, Sql.call(function, c.node(0)),
+                SqlNodeList.of(order));
+        // APPROX_PERCENTILE_CONT is a float; _DISC has the type of the ordering expression
+        return continuous ? new Typed(call, SqlServerTypes.FLOAT) : new Typed(call, value.type());
     }
 
     private void registerReported() {

@@ -510,7 +510,8 @@ final class QueryConverter {
         return SqlKind.COMPARISON.contains(k) || k == SqlKind.AND || k == SqlKind.OR || k == SqlKind.NOT
                 || k == SqlKind.LIKE || k == SqlKind.IN || k == SqlKind.NOT_IN || k == SqlKind.BETWEEN
                 || k == SqlKind.IS_NULL || k == SqlKind.IS_NOT_NULL || k == SqlKind.EXISTS
-                || k == SqlKind.SOME || k == SqlKind.ALL || k == SqlKind.SIMILAR;
+                || k == SqlKind.SOME || k == SqlKind.ALL || k == SqlKind.SIMILAR
+                || k == SqlKind.POSIX_REGEX_CASE_SENSITIVE;
     }
 
     /** An expression in a value position. */
@@ -600,6 +601,11 @@ final class QueryConverter {
         if (e instanceof Expr.Star s) {
             throw Untranslated.construct(s.pos(), "* outside a select list");
         }
+        if (e instanceof Expr.Variable v && v.name().startsWith("@@")) {
+            // configuration functions such as @@DATEFIRST are in the function table
+            return functions.call(new Expr.FunctionCall(v.pos(), new Name(v.pos(), List.of(v.name())),
+                    Optional.empty(), List.of(), List.of(), Optional.empty(), true), scope);
+        }
         if (e instanceof Expr.Variable v) {
             Typed bound = variables.isEmpty() ? null : variables.peek().get(v.name().toLowerCase(Locale.ROOT));
             if (bound == null) {
@@ -634,6 +640,15 @@ final class QueryConverter {
             case MONEY -> new Typed(cast(Sql.number(new BigDecimal(text.substring(1).replace(",", ""))),
                     SqlServerTypes.MONEY), SqlServerTypes.MONEY);
             case NULL -> new Typed(Sql.nullLiteral(), SqlServerTypes.UNKNOWN);
+            case BINARY -> {
+                // 0xCAFE: PostgreSQL's X'..' is a bit string, bytea is decode('cafe', 'hex')
+                String hex = text.substring(2);
+                if (hex.length() % 2 == 1) {
+                    hex = "0" + hex;
+                }
+                yield new Typed(Sql.fn("decode", Sql.string(hex.toLowerCase(Locale.ROOT)), Sql.string("hex")),
+                        DataType.withLength("varbinary", Math.max(1, hex.length() / 2)));
+            }
             default -> throw Untranslated.construct(l.pos(), "literal " + text);
         };
     }

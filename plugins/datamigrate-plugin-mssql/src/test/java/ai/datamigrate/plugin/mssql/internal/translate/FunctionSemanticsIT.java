@@ -217,6 +217,42 @@ class FunctionSemanticsIT {
         {"TRY_PARSE('Jabberwokkie' AS datetime2 USING 'en-US')", null}, // documented: NULL
         {"PARSE('123' AS int)", "123"},
         {"TRY_PARSE('12.50' AS decimal(5,2))", "12.50"},
+        // REGEXP_* (SQL Server 2025, RE2): documented REGEXP_REPLACE examples, then RE2's own rules
+        {"REGEXP_REPLACE('123-456-7890', '(\\d{3})-(\\d{3})-(\\d{4})', '(\\1) \\2-\\3')", "(123) 456-7890"},
+        {"REGEXP_REPLACE('123-456-7890', '(\\d{3})-(\\d{3})-(\\d{4})', '(\\1) (\\4)-xxxx')", "(123) ()-xxxx"},
+        {"REGEXP_REPLACE('a1b2c3', '[0-9]')", "abc"}, // no replacement: matches are removed; occurrence 0: all
+        {"REGEXP_REPLACE('a1b2c3', '[0-9]', '#', 1, 2)", "a1b#c3"}, // only the second occurrence
+        {"REGEXP_REPLACE('ab', 'b', '[&]')", "a[b]"}, // & is the whole match
+        {"REGEXP_COUNT('123-456-7890', '\\d{3}')", "3"},
+        {"REGEXP_COUNT('AbAB', 'ab', 1, 'i')", "2"},
+        {"REGEXP_SUBSTR('abc123def456', '[0-9]{3}', 1, 2)", "456"},
+        {"REGEXP_INSTR('abc123def', '[0-9]{3}')", "4"},
+        {"REGEXP_INSTR('abc123def', '[0-9]{3}', 1, 1, 1)", "7"}, // return_option 1: the position after the match
+        {"IIF(REGEXP_LIKE('Hello', '^h', 'i'), 1, 0)", "1"},
+        {"IIF(REGEXP_LIKE('Hello', '^h'), 1, 0)", "0"}, // case-sensitive by default
+        {"IIF(REGEXP_LIKE('a' + CHAR(10) + 'b', 'a.b'), 1, 0)", "0"}, // RE2's . does not match a newline
+        {"IIF(REGEXP_LIKE('a' + CHAR(10) + 'b', 'a.b', 's'), 1, 0)", "1"}, // unless the s flag is set
+        {"IIF(REGEXP_LIKE('a' + CHAR(10) + 'b', 'a[^x]b'), 1, 0)", "1"}, // but [^x] always does
+        {"IIF(REGEXP_LIKE('x' + CHAR(10) + 'ab', '^ab$', 'm'), 1, 0)", "1"}, // m: ^ and $ at line ends
+        {"IIF(REGEXP_LIKE(N'\u00e9', '^\\w$'), 1, 0)", "0"}, // RE2's \w is ASCII
+        {"IIF(REGEXP_LIKE('ab12', '^[a-z]+\\d+$'), 1, 0)", "1"},
+        // SQL Server 2025 UNISTR and BASE64: documented examples
+        {"UNISTR(N'Hello! \\D83D\\DE00')", "Hello! \uD83D\uDE00"}, // documented: Hello! and a smiley
+        {"UNISTR(N'\\+01F603')", "\uD83D\uDE03"},
+        {"BASE64_ENCODE(0xA9)", "qQ=="}, // documented
+        {"BASE64_ENCODE(CAST('hello world' AS varbinary))", "aGVsbG8gd29ybGQ="}, // documented
+        {"BASE64_ENCODE(0xCAFECAFE)", "yv7K/g=="}, // documented
+        {"BASE64_ENCODE(0xCAFECAFE, 1)", "yv7K_g"}, // documented: URL-safe, no padding
+        {"BASE64_ENCODE(CAST(REPLICATE('x', 100) AS varbinary(100)))", "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4"
+            + "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eA=="}, // no line breaks
+        {"BASE64_DECODE('qQ==')", "\\xa9"}, // documented: 0xA9
+        {"BASE64_DECODE('yv7K_g')", "\\xcafecafe"}, // the URL-safe form decodes too
+        // configuration functions under us_english
+        {"@@DATEFIRST", "7"}, // documented default for us_english
+        {"@@LANGUAGE", "us_english"},
+        {"@@LANGID", "0"},
+        {"@@MAX_PRECISION", "38"},
+        {"IIF(@@SPID > 0, 1, 0)", "1"},
     };
 
     private static final String[][] AGGREGATES = {
@@ -230,6 +266,9 @@ class FunctionSemanticsIT {
         {"STRING_AGG(s, ',')", null},
         {"VAR(n)", "2.3333333333333335"},
         {"STDEVP(n)", "1.247219128924647"},
+        {"APPROX_PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY n)", "2"},
+        {"APPROX_PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY n)", "3"},
+        {"APPROX_PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY n DESC)", "2"},
     };
 
     @TempDir

@@ -148,4 +148,25 @@ class MssqlTranslatorTest {
         assertEquals("MSSQL-UNTRANSLATED-FUNCTION", untranslated("SELECT CONVERT(varchar, OrderDate, 7) AS s "
                 + "FROM Orders").code());
     }
+
+    /** Conversions and patterns that depend on settings, cultures or matching rules are reported, with the reason. */
+    @Test
+    void reportsConversionsAndPatternsItCannotTranslateExactly() {
+        List<String[]> cases = List.of(
+                new String[] {"SELECT TRY_CAST(Code AS date) AS d FROM Orders", "SET DATEFORMAT"},
+                new String[] {"SELECT PARSE('345,98' AS money USING 'de-DE') AS m FROM Orders", "culture"},
+                new String[] {"SELECT PARSE(Code AS int) AS m FROM Orders", "computed value"},
+                new String[] {"SELECT TRY_CONVERT(date, Code, 103) AS d FROM Orders", "style"},
+                new String[] {"SELECT REGEXP_REPLACE(Code, '[0-9]+', 'x') AS r FROM Orders", "leftmost"},
+                new String[] {"SELECT REGEXP_COUNT(Code, '\\bx') AS r FROM Orders", "escape \\b"},
+                new String[] {"SELECT REGEXP_SUBSTR(Code, Code) AS r FROM Orders", "computed pattern"},
+                new String[] {"SELECT IIF(REGEXP_LIKE(Code, '(?i)a'), 1, 0) AS r FROM Orders", "(? groups"},
+                new String[] {"SELECT IIF(REGEXP_LIKE(Code, '[[:alpha:]]'), 1, 0) AS r FROM Orders", "POSIX"});
+        for (String[] c : cases) {
+            Diagnostic d = untranslated(c[0]);
+            assertEquals("MSSQL-UNTRANSLATED-FUNCTION", d.code(), c[0]);
+            assertTrue(d.message().contains(c[1]), c[0] + ": " + d.message());
+            assertEquals(8, d.location().line(), c[0]);
+        }
+    }
 }
