@@ -119,6 +119,7 @@ final class BuiltinFunctions {
         Set<String> all = new java.util.TreeSet<>(rules.keySet());
         // the conversions are Expr.Cast nodes, translated by Conversions and the converter's cast
         all.addAll(Conversions.NAMES);
+        all.addAll(TABLE_VALUED);
         return Collections.unmodifiableSet(all);
     }
 
@@ -911,6 +912,44 @@ final class BuiltinFunctions {
                     ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
         });
 
+        // ---- JSON constructors (SQL Server 2022): the text SQL Server writes, compact, escaped as FOR JSON escapes
+        rules.put("JSON_ARRAY", c -> {
+            List<Expr> args = new ArrayList<>(c.f.arguments());
+            boolean nullOnNull = jsonNullClause(args).orElse(false);
+            List<SqlNode> items = new ArrayList<>();
+            for (Expr a : args) {
+                SqlNode v = jsonValue(c, a);
+                items.add(nullOnNull ? Sql.fn("coalesce", v, Sql.string("null")) : v);
+            }
+            return new Typed(jsonText("[", items, "]"), DataType.withMaxLength("nvarchar"));
+        });
+        rules.put("JSON_OBJECT", c -> {
+            List<Expr> args = new ArrayList<>(c.f.arguments());
+            boolean nullOnNull = jsonNullClause(args).orElse(true);
+            List<SqlNode> members = new ArrayList<>();
+            for (Expr a : args) {
+                if (!(a instanceof Expr.Binary b) || !b.operator().equals(":")) {
+                    throw c.fail("an argument that is not key:value");
+                }
+                Typed key = converter.value(b.left(), c.scope);
+                if (!SqlServerTypes.isString(key.type())) {
+                    throw c.fail("a key of type " + key.type());
+                }
+                SqlNode v = jsonValue(c, b.right());
+                SqlNode value = nullOnNull ? Sql.fn("coalesce", v, Sql.string("null")) : v;
+                // ABSENT ON NULL: the member is NULL, and concat_ws leaves it out
+                String literalKey = b.left() instanceof Expr.Literal l && (l.kind() == Expr.LiteralKind.STRING
+                        || l.kind() == Expr.LiteralKind.NATIONAL_STRING) ? QueryConverter.unquote(l.text()) : null;
+                SqlNode keyText = literalKey != null && literalKey.chars().allMatch(ch -> ch >= 0x20)
+                        // a literal key is written here: "key": with quote, backslash and slash escaped
+                        ? Sql.string("\"" + literalKey.replace("\\", "\\\\").replace("\"", "\\\"")
+                                .replace("/", "\\/") + "\":")
+                        : Sql.call(SqlStdOperatorTable.CONCAT, jsonString(key.node()), Sql.string(":"));
+                members.add(Sql.call(SqlStdOperatorTable.CONCAT, keyText, value));
+            }
+            return new Typed(jsonText("{", members, "}"), DataType.withMaxLength("nvarchar"));
+        });
+
         // ---- SQL Server 2025 strings and binary
         rules.put("UNISTR", c -> {
             c.arity(1, 1);
@@ -957,6 +996,112 @@ final class BuiltinFunctions {
         rules.put("@@LANGID", c -> new Typed(Sql.integer(0), DataType.of("smallint")));
         rules.put("@@MAX_PRECISION", c -> new Typed(Sql.integer(38), DataType.of("tinyint")));
         rules.put("@@SPID", c -> new Typed(Sql.fn("pg_backend_pid"), DataType.of("smallint")));
+    }
+
+    /** The built-in table-valued functions, translated in FROM and APPLY by {@link #tableValued}. */
+    static final List<String> TABLE_VALUED = List.of("STRING_SPLIT", "GENERATE_SERIES");
+
+    /**
+     * A built-in table-valued function as a one-column derived table over PostgreSQL's set-returning function:
+     * {@code (SELECT regexp_split_to_table(s, ',') AS value)}; empty when the name is not one of them.
+     */
+    java.util.Optional<QueryConverter.Converted> tableValued(Expr.FunctionCall f, QueryConverter.Scope scope) {
+        if (f.name().parts().size() != 1 || !TABLE_VALUED.contains(f.name().last().toUpperCase(Locale.ROOT))) {
+            return java.util.Optional.empty();
+        }
+        Call c = new Call(f, scope);
+        SqlNode node;
+        DataType type;
+        if (c.name.equals("STRING_SPLIT")) {
+            c.arity(2, 3);
+            if (c.count() == 3 && !(c.node(2) instanceof SqlLiteral l && "0".equals(l.toValue()))) {
+                throw c.fail("enable_ordinal (the ordinal column is not translated)");
+            }
+            Typed s = c.string(0);
+            String separator = literalString(c, 1);
+            if (separator == null || separator.length() != 1) {
+                throw c.fail("a separator other than one literal character");
+            }
+            char ch = separator.charAt(0);
+            // regexp_split_to_table, not string_to_array: '' is one empty row in both SQL Server and here
+            node = Sql.fn("regexp_split_to_table", s.node(), Sql.string(Character.isLetterOrDigit(ch) ? separator
+                    : "\\" + ch));
+            type = SqlServerTypes.isUnicode(s.type()) ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR;
+        } else {
+            c.arity(2, 3);
+            Typed start = c.arg(0);
+            Typed stop = c.arg(1);
+            if (!SqlServerTypes.isExactNumeric(start.type()) || !SqlServerTypes.isExactNumeric(stop.type())) {
+                throw c.fail("arguments of type " + start.type() + " and " + stop.type());
+            }
+            // without a step SQL Server counts down when start > stop; PostgreSQL's default step is always 1
+            SqlNode step = c.count() == 3 ? c.node(2) : caseWhen(Sql.call(SqlStdOperatorTable.LESS_THAN_OR_EQUAL,
+                    start.node(), stop.node()), Sql.integer(1), Sql.integer(-1));
+            node = Sql.fn("generate_series", start.node(), stop.node(), step);
+            type = SqlServerTypes.higher(start.type(), stop.type());
+        }
+        var select = new org.apache.calcite.sql.SqlSelect(P, null, SqlNodeList.of(Sql.as(node, "value")), null,
+                null, null, null, null, null, null, null, null, null);
+        return java.util.Optional.of(new QueryConverter.Converted(select, List.of(new QueryConverter.Col("value",
+                type))));
+    }
+
+    /** Removes a trailing NULL ON NULL / ABSENT ON NULL argument: true for NULL ON NULL. */
+    private static java.util.Optional<Boolean> jsonNullClause(List<Expr> args) {
+        if (!args.isEmpty() && args.get(args.size() - 1) instanceof Expr.ColumnRef r
+                && r.name().last().endsWith(" ON NULL")) {
+            args.remove(args.size() - 1);
+            return java.util.Optional.of(r.name().last().startsWith("NULL"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A JSON string: to_json escapes quote, backslash and control characters; FOR JSON also escapes the slash. */
+    private static SqlNode jsonString(SqlNode text) {
+        return Sql.fn("replace", castTo(Sql.fn("to_json", castTo(text, "text")), "text"), Sql.string("/"),
+                Sql.string("\\/"));
+    }
+
+    /** One value as FOR JSON writes it, NULL for SQL NULL: strings quoted, numbers bare, bit as true/false. */
+    private SqlNode jsonValue(Call c, Expr raw) {
+        Expr e = raw;
+        while (e instanceof Expr.Parenthesized p) {
+            e = p.expr();
+        }
+        Typed t = converter.value(e, c.scope);
+        if (e instanceof Expr.FunctionCall f && f.name().parts().size() == 1
+                && (f.name().last().equalsIgnoreCase("JSON_OBJECT") || f.name().last().equalsIgnoreCase("JSON_ARRAY")
+                || f.name().last().equalsIgnoreCase("JSON_QUERY"))) {
+            // JSON text from a JSON function is embedded as JSON, not as a string
+            return t.node();
+        }
+        if (isNull(t)) {
+            return Sql.nullLiteral();
+        }
+        if (SqlServerTypes.isString(t.type())) {
+            return jsonString(t.node());
+        }
+        String b = SqlServerTypes.base(t.type());
+        if (SqlServerTypes.isInteger(t.type()) || b.equals("decimal") || b.equals("numeric")) {
+            return castTo(t.node(), "text");
+        }
+        if (SqlServerTypes.isBit(t.type())) {
+            SqlNode bool = t.node();
+            return new SqlCase(P, null, SqlNodeList.of(bool, Sql.call(SqlStdOperatorTable.NOT, bool)),
+                    SqlNodeList.of(Sql.string("true"), Sql.string("false")), null);
+        }
+        throw c.fail("a value of type " + t.type() + " (FOR JSON's formatting of it is not translated)");
+    }
+
+    private static SqlNode jsonText(String open, List<SqlNode> items, String close) {
+        if (items.isEmpty()) {
+            return Sql.string(open + close);
+        }
+        List<SqlNode> args = new ArrayList<>();
+        args.add(Sql.string(","));
+        args.addAll(items);
+        return Sql.call(SqlStdOperatorTable.CONCAT, Sql.call(SqlStdOperatorTable.CONCAT, Sql.string(open),
+                Sql.fn("concat_ws", args)), Sql.string(close));
     }
 
     private Typed approxPercentile(Call c, org.apache.calcite.sql.SqlAggFunction function, boolean continuous) {

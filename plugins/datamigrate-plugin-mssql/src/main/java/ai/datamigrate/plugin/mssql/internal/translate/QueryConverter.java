@@ -414,9 +414,25 @@ final class QueryConverter {
         if (source instanceof TableSource.Join j) {
             return join(j, scope);
         }
+        if (source instanceof TableSource.Function fn) {
+            return builtinTable(fn, scope, false);
+        }
         throw Untranslated.construct(source.pos(), "table source "
                 + source.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " (table variables, VALUES, "
                 + "table-valued functions, PIVOT/UNPIVOT) is not translated");
+    }
+
+    /** STRING_SPLIT or GENERATE_SERIES in FROM or APPLY: a derived table, LATERAL when applied. */
+    private SqlNode builtinTable(TableSource.Function fn, Scope scope, boolean lateral) {
+        Converted c = functions.tableValued(fn.call(), scope).orElseThrow(() -> Untranslated.construct(fn.pos(),
+                "table-valued function " + String.join(".", fn.call().name().parts())));
+        if (fn.withSchema().isPresent()) {
+            throw Untranslated.construct(fn.pos(), "a WITH schema on " + fn.call().name().last());
+        }
+        String alias = fn.alias().orElse(fn.call().name().last());
+        scope.rels.add(new Rel(alias, renamed(c.columns(), fn.columns(), fn.pos())));
+        SqlNode node = aliased(c.node(), alias, fn.columns());
+        return lateral ? Sql.call(SqlStdOperatorTable.LATERAL, node) : node;
     }
 
     private static SqlNode aliased(SqlNode node, String alias, List<String> columns) {
@@ -457,6 +473,14 @@ final class QueryConverter {
     private SqlNode join(TableSource.Join j, Scope scope) {
         String kind = j.kind().toUpperCase(Locale.ROOT).replace(" OUTER ", " ");
         SqlNode left = tableSource(j.left(), scope);
+        if ((kind.equals("CROSS APPLY") || kind.equals("OUTER APPLY")) && j.right() instanceof TableSource.Function fn) {
+            SqlNode right = builtinTable(fn, scope, true);
+            return kind.equals("CROSS APPLY")
+                    ? new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), JoinType.CROSS.symbol(P), right,
+                            JoinConditionType.NONE.symbol(P), null)
+                    : new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), JoinType.LEFT.symbol(P), right,
+                            JoinConditionType.ON.symbol(P), Sql.bool(true));
+        }
         if (kind.equals("CROSS APPLY") || kind.equals("OUTER APPLY")) {
             if (!(j.right() instanceof TableSource.Derived d) || d.alias().isEmpty()) {
                 throw Untranslated.construct(j.right().pos(), kind + " of a table-valued function");

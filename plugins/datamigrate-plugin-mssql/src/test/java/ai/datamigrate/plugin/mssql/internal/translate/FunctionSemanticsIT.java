@@ -247,6 +247,32 @@ class FunctionSemanticsIT {
             + "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eA=="}, // no line breaks
         {"BASE64_DECODE('qQ==')", "\\xa9"}, // documented: 0xA9
         {"BASE64_DECODE('yv7K_g')", "\\xcafecafe"}, // the URL-safe form decodes too
+        // JSON_OBJECT and JSON_ARRAY: documented examples
+        {"JSON_OBJECT()", "{}"},
+        {"JSON_OBJECT('name':'value', 'type':1)", "{\"name\":\"value\",\"type\":1}"},
+        {"JSON_OBJECT('name':'value', 'type':NULL ABSENT ON NULL)", "{\"name\":\"value\"}"},
+        {"JSON_OBJECT('name':'value', 'type':NULL)", "{\"name\":\"value\",\"type\":null}"}, // NULL ON NULL default
+        {"JSON_OBJECT('name':'value', 'type':JSON_ARRAY(1, 2))", "{\"name\":\"value\",\"type\":[1,2]}"},
+        {"JSON_OBJECT('name':'value', 'type':JSON_OBJECT('type_id':1, 'name':'a'))",
+            "{\"name\":\"value\",\"type\":{\"type_id\":1,\"name\":\"a\"}}"},
+        {"JSON_ARRAY()", "[]"},
+        {"JSON_ARRAY('a', 1, 'b', 2)", "[\"a\",1,\"b\",2]"},
+        {"JSON_ARRAY('a', 1, NULL, 2)", "[\"a\",1,2]"}, // ABSENT ON NULL is JSON_ARRAY's default
+        {"JSON_ARRAY('a', 1, NULL, 2 NULL ON NULL)", "[\"a\",1,null,2]"},
+        {"JSON_ARRAY('a', JSON_OBJECT('name':'value', 'type':1), JSON_ARRAY(1, NULL, 2 NULL ON NULL))",
+            "[\"a\",{\"name\":\"value\",\"type\":1},[1,null,2]]"},
+        {"JSON_ARRAY('a/b', 'x\"y', 1.50, CAST(1 AS bit))", "[\"a\\/b\",\"x\\\"y\",1.50,true]"}, // FOR JSON escapes
+        // STRING_SPLIT and GENERATE_SERIES in FROM and CROSS APPLY: documented examples
+        {"(SELECT COUNT(*) FROM STRING_SPLIT('Lorem ipsum dolor sit amet.', ' '))", "5"}, // documented: 5 rows
+        {"(SELECT COUNT(*) FROM STRING_SPLIT('a,,b', ','))", "3"}, // empty substrings are rows
+        {"(SELECT COUNT(*) FROM STRING_SPLIT('', ','))", "1"},
+        {"(SELECT COUNT(*) FROM STRING_SPLIT(NULL, ','))", "0"},
+        {"(SELECT MAX(s.value) FROM STRING_SPLIT('x.y.z', '.') AS s)", "z"},
+        {"(SELECT SUM(value) FROM GENERATE_SERIES(1, 10))", "55"}, // documented: 1 to 10
+        {"(SELECT MAX(value) FROM GENERATE_SERIES(1, 50, 5))", "46"}, // documented: 1, 6, ..., 46
+        {"(SELECT MIN(value) FROM GENERATE_SERIES(10, 1))", "1"}, // no step: counts down
+        {"(SELECT COUNT(*) FROM dbo.Nums AS n CROSS APPLY GENERATE_SERIES(1, n.n) AS g)", "7"},
+        {"(SELECT COUNT(*) FROM dbo.Nums AS n OUTER APPLY STRING_SPLIT(n.s, ',') AS p)", "3"},
         // configuration functions under us_english
         {"@@DATEFIRST", "7"}, // documented default for us_english
         {"@@LANGUAGE", "us_english"},
