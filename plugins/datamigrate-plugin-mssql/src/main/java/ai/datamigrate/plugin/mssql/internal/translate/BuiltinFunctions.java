@@ -343,12 +343,19 @@ final class BuiltinFunctions {
         rules.put("NCHAR", c -> new Typed(Sql.fn("chr", c.node(0)), DataType.withLength("nchar", 1)));
         rules.put("STRING_AGG", c -> {
             c.arity(2, 2);
-            if (!c.f.withinGroup().isEmpty()) {
-                throw c.fail("WITHIN GROUP ordering");
-            }
             Typed s = c.string(0);
-            return new Typed(Sql.fn("string_agg", s.node(), c.string(1).node()), SqlServerTypes.isUnicode(s.type())
-                    ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+            DataType type = SqlServerTypes.isUnicode(s.type()) ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR;
+            if (!c.f.withinGroup().isEmpty()) {
+                if (c.f.over().isPresent()) {
+                    throw c.fail("WITHIN GROUP with OVER");
+                }
+                // the target dialect writes LISTAGG ... WITHIN GROUP as PostgreSQL's string_agg(x, sep ORDER BY k)
+                SqlNodeList order = new SqlNodeList(P);
+                c.f.withinGroup().forEach(o -> order.add(converter.ordered(o, c.scope)));
+                return new Typed(Sql.call(SqlStdOperatorTable.WITHIN_GROUP, Sql.call(SqlStdOperatorTable.LISTAGG,
+                        s.node(), c.string(1).node()), order), type);
+            }
+            return new Typed(Sql.fn("string_agg", s.node(), c.string(1).node()), type);
         });
 
         // ---- dates

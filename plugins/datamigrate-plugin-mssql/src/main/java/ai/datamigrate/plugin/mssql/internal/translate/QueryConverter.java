@@ -617,6 +617,12 @@ final class QueryConverter {
         if (e instanceof Expr.FunctionCall f) {
             return functions.call(f, scope);
         }
+        if (e instanceof Expr.Subquery s && s.query().forClause().isPresent()) {
+            return forXmlPath(s.query(), scope, true);
+        }
+        if (e instanceof Expr.MethodCall m) {
+            return xmlValue(m, scope);
+        }
         if (e instanceof Expr.Subquery s) {
             Converted q = query(s.query(), scope);
             return new Typed(q.node(), q.columns().isEmpty() ? SqlServerTypes.UNKNOWN : q.columns().get(0).type());
@@ -638,6 +644,116 @@ final class QueryConverter {
             return bound;
         }
         throw Untranslated.construct(e.pos(), e.getClass().getSimpleName() + " expressions");
+    }
+
+    /**
+     * {@code (SELECT ... FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)')}: the unescaped text of the
+     * concatenation idiom; other methods of xml values are not translated.
+     */
+    private Typed xmlValue(Expr.MethodCall m, Scope scope) {
+        Expr target = m.target();
+        while (target instanceof Expr.Parenthesized p) {
+            target = p.expr();
+        }
+        List<String> args = m.arguments().stream().map(a -> a instanceof Expr.Literal l
+                && (l.kind() == Expr.LiteralKind.STRING || l.kind() == Expr.LiteralKind.NATIONAL_STRING)
+                ? unquote(l.text()).replace(" ", "").toLowerCase(Locale.ROOT) : "").toList();
+        if (target instanceof Expr.Subquery s && s.query().forClause().isPresent() && m.method().equalsIgnoreCase(
+                "value") && args.size() == 2 && (args.get(0).equals(".") || args.get(0).equals("(./text())[1]"))
+                && (args.get(1).equals("nvarchar(max)") || args.get(1).equals("varchar(max)"))) {
+            if (!forXmlOptions(s.query()).equals(List.of("XML", "PATH", "(", "''", ")", ",", "TYPE"))) {
+                throw Untranslated.construct(s.pos(), "FOR XML other than PATH(''), TYPE under .value()");
+            }
+            Typed t = forXmlPath(s.query(), scope, false);
+            return new Typed(t.node(), DataType.withMaxLength(args.get(1).substring(0, args.get(1).indexOf('('))));
+        }
+        throw Untranslated.construct(m.pos(), "the method ." + m.method() + "() of an xml or CLR value");
+    }
+
+    private static List<String> forXmlOptions(Query q) {
+        return q.forClause().orElseThrow().texts().stream().map(t -> t.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * The string-concatenation idiom {@code (SELECT ',' + x FROM t ORDER BY x FOR XML PATH(''))}: each row's
+     * unnamed value is written without an element, in the query's order, and the XML text escapes {@code & < >}
+     * and carriage returns. It becomes {@code (SELECT string_agg(v, '' ORDER BY ...) FROM (the rows) AS x)}; NULL
+     * values add nothing and no rows give NULL, in both. Under {@code .value('.', ...)} nothing is escaped.
+     */
+    private Typed forXmlPath(Query q, Scope scope, boolean escape) {
+        List<String> options = forXmlOptions(q);
+        boolean typed = options.equals(List.of("XML", "PATH", "(", "''", ")", ",", "TYPE"));
+        if (!options.equals(List.of("XML", "PATH", "(", "''", ")")) && !typed) {
+            throw Untranslated.construct(q.forClause().get().pos(), "FOR " + String.join(" ", options)
+                    + " (only the FOR XML PATH('') concatenation idiom is translated)");
+        }
+        if (typed && escape) {
+            throw Untranslated.construct(q.forClause().get().pos(), "FOR XML ..., TYPE outside .value()");
+        }
+        if (!(q.body() instanceof QueryBody.Select s) || !q.ctes().isEmpty() || q.offset().isPresent()) {
+            throw Untranslated.construct(q.pos(), "FOR XML PATH('') over a set operation, CTE or OFFSET");
+        }
+        if (s.top().isPresent() || s.quantifier().filter(x -> x.equalsIgnoreCase("DISTINCT")).isPresent()
+                && !q.orderBy().isEmpty()) {
+            throw Untranslated.construct(s.pos(), "FOR XML PATH('') with TOP, or DISTINCT with ORDER BY");
+        }
+        List<SelectItem> items = new ArrayList<>();
+        for (SelectItem item : s.items()) {
+            if (!(item instanceof SelectItem.Column c) || c.alias().isPresent() || c.expr() instanceof Expr.ColumnRef
+                    || c.expr() instanceof Expr.Star) {
+                throw Untranslated.construct(item.pos(), "FOR XML PATH('') with a named column (it becomes an "
+                        + "element)");
+            }
+            items.add(new SelectItem.Column(c.pos(), c.expr(), Optional.of("__dm_v" + items.size()), c.style()));
+        }
+        int values = items.size();
+        for (int i = 0; i < q.orderBy().size(); i++) {
+            OrderItem o = q.orderBy().get(i);
+            Expr key = o.expr();
+            if (key instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+                int ordinal = Integer.parseInt(l.text());
+                if (ordinal < 1 || ordinal > values) {
+                    throw Untranslated.construct(o.pos(), "ORDER BY position " + ordinal);
+                }
+                key = ((SelectItem.Column) s.items().get(ordinal - 1)).expr();
+            }
+            items.add(new SelectItem.Column(o.pos(), key, Optional.of("__dm_o" + i), SelectItem.AliasStyle.AS));
+        }
+        QueryBody.Select rows = new QueryBody.Select(s.pos(), s.quantifier(), Optional.empty(), items, s.into(),
+                s.from(), s.where(), s.groupBy(), s.having());
+        Converted inner = query(new Query(q.pos(), List.of(), rows, List.of(), Optional.empty(), Optional.empty(),
+                q.option()), scope);
+        SqlNode text = null;
+        for (int i = 0; i < values; i++) {
+            DataType t = inner.columns().get(i).type();
+            if (!SqlServerTypes.isString(t) && !SqlServerTypes.isInteger(t)) {
+                throw Untranslated.construct(s.items().get(i).pos(), "FOR XML PATH('') of a " + t
+                        + " value (its XML text format)");
+            }
+            SqlNode v = Sql.id("__dm_xml", "__dm_v" + i);
+            if (!SqlServerTypes.isString(t)) {
+                v = cast(v, SqlServerTypes.VARCHAR);
+            }
+            if (escape) {
+                v = Sql.fn("replace", Sql.fn("replace", Sql.fn("replace", Sql.fn("replace", v, Sql.string("&"),
+                        Sql.string("&amp;")), Sql.string("<"), Sql.string("&lt;")), Sql.string(">"),
+                        Sql.string("&gt;")), Sql.fn("chr", Sql.integer(13)), Sql.string("&#x0D;"));
+            }
+            // several unnamed values of one row are written one after the other; a NULL one writes nothing
+            text = text == null ? v : Sql.fn("concat", text, v);
+        }
+        SqlNodeList order = new SqlNodeList(P);
+        for (int i = 0; i < q.orderBy().size(); i++) {
+            order.add(ordered(q.orderBy().get(i), Sql.id("__dm_xml", "__dm_o" + i)));
+        }
+        SqlNode agg = Sql.fn("string_agg", text, Sql.string(""));
+        if (!order.isEmpty()) {
+            agg = Sql.call(SqlStdOperatorTable.WITHIN_GROUP, Sql.call(SqlStdOperatorTable.LISTAGG, text,
+                    Sql.string("")), order);
+        }
+        SqlSelect outer = new SqlSelect(P, null, SqlNodeList.of(agg), aliased(inner.node(), "__dm_xml", List.of()),
+                null, null, null, null, null, null, null, null, null);
+        return new Typed(outer, DataType.withMaxLength("nvarchar"));
     }
 
     private Typed literal(Expr.Literal l) {

@@ -221,6 +221,7 @@ class FunctionMappingTest {
         {"VAR(t.i)", "VAR_SAMP(CAST(t.i AS DOUBLE PRECISION))"},
         {"VARP(t.i)", "VAR_POP(CAST(t.i AS DOUBLE PRECISION))"},
         {"STRING_AGG(t.s, ',')", "STRING_AGG(t.s, ',')"},
+        {"STRING_AGG(t.s, ',') WITHIN GROUP (ORDER BY t.i DESC)", "STRING_AGG(t.s, ',' ORDER BY t.i DESC NULLS LAST)"},
         {"GROUPING(t.s)", "GROUPING(t.s)"},
         {"GROUPING_ID(t.s)", "GROUPING(t.s)"},
         {"APPROX_PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.i)", "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.i)"},

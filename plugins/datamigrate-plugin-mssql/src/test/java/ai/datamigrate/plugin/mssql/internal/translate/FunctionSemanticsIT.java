@@ -292,6 +292,7 @@ class FunctionSemanticsIT {
         {"STRING_AGG(s, ',')", null},
         {"VAR(n)", "2.3333333333333335"},
         {"STDEVP(n)", "1.247219128924647"},
+        {"STRING_AGG(CAST(n AS varchar(10)), ',') WITHIN GROUP (ORDER BY n DESC)", "4,2,1"}, // documented form
         {"APPROX_PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY n)", "2"},
         {"APPROX_PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY n)", "3"},
         {"APPROX_PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY n DESC)", "2"},

@@ -1,0 +1,115 @@
+package ai.datamigrate.plugin.mssql.internal.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.datamigrate.spi.output.ModelReference;
+import ai.datamigrate.spi.output.TranslatedModel;
+import ai.datamigrate.spi.target.TargetDialect;
+import ai.datamigrate.spi.translate.TranslationResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clauses (TOP ... WITH TIES / PERCENT, PIVOT, UNPIVOT, FOR XML PATH(''), ROLLUP, CUBE, GROUPING) executed on a real
+ * PostgreSQL over the same rows SQL Server would read, compared with the rows SQL Server returns (the documented
+ * semantics, cited on each case). Rows are compared in order where the query orders them, as a sorted list otherwise.
+ */
+class ClauseSemanticsIT {
+
+    private static final String TABLES = """
+            CREATE TABLE dbo.Sales (Id int NOT NULL, Region varchar(10) NOT NULL, Yr int NOT NULL, Amount int NULL)
+            GO
+            CREATE TABLE dbo.Tags (PostId int NOT NULL, Tag varchar(10) NULL)
+            GO
+            CREATE TABLE dbo.Wide (Id int NOT NULL, Q1 int NULL, Q2 int NULL, Q3 int NULL)
+            GO
+            """;
+
+    private static final String[] ROWS = {
+        "CREATE TABLE it_clauses.\"Sales\" (\"Id\" integer, \"Region\" varchar(10), \"Yr\" integer, \"Amount\" integer)",
+        "INSERT INTO it_clauses.\"Sales\" VALUES (1, 'East', 2023, 10), (2, 'East', 2024, 20), (3, 'West', 2023, 30),"
+            + " (4, 'West', 2024, 30), (5, 'North', 2024, 5), (6, 'East', 2024, NULL)",
+        "CREATE TABLE it_clauses.\"Tags\" (\"PostId\" integer, \"Tag\" varchar(10))",
+        "INSERT INTO it_clauses.\"Tags\" VALUES (1, 'b'), (1, 'a'), (1, 'c&d'), (2, 'x'), (2, NULL), (3, NULL)",
+        "CREATE TABLE it_clauses.\"Wide\" (\"Id\" integer, \"Q1\" integer, \"Q2\" integer, \"Q3\" integer)",
+        "INSERT INTO it_clauses.\"Wide\" VALUES (1, 10, NULL, 30), (2, NULL, NULL, NULL)",
+    };
+
+    /** View body, whether the rows are ordered, the rows SQL Server returns (columns joined by |, NULL as null). */
+    private static final Object[][] CASES = {
+        // FOR XML PATH('') concatenation with STUFF: the documented idiom, ORDER BY kept, & escaped as XML text
+        {"SELECT p.PostId, STUFF((SELECT ',' + t.Tag FROM dbo.Tags t WHERE t.PostId = p.PostId ORDER BY t.Tag "
+            + "FOR XML PATH('')), 1, 1, '') AS Tags FROM (SELECT DISTINCT PostId FROM dbo.Tags) p", false,
+            List.of("1|a,b,c&amp;d", "2|x", "3|null")},
+        // with TYPE and .value(): the text is not escaped
+        {"SELECT STUFF((SELECT ';' + t.Tag FROM dbo.Tags t WHERE t.PostId = 1 ORDER BY t.Tag DESC "
+            + "FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'), 1, 1, '') AS Tags", false, List.of("c&d;b;a")},
+    };
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void clausesReturnWhatSqlServerReturns() throws SQLException {
+        StringBuilder script = new StringBuilder(TABLES);
+        Map<String, Object[]> byView = new LinkedHashMap<>();
+        for (int i = 0; i < CASES.length; i++) {
+            script.append("CREATE VIEW dbo.C").append(i).append(" AS ").append(CASES[i][0]).append("\nGO\n");
+            byView.put("C" + i, CASES[i]);
+        }
+        TranslationResult result = Translations.translate(dir, script.toString());
+        assertEquals(List.of(), result.diagnostics().stream().filter(d -> d.code().startsWith("MSSQL-UNTRANSLATED"))
+                .map(d -> d.format()).toList());
+        TargetDialect dialect = Translations.postgres();
+        List<String> wrong = new ArrayList<>();
+        try (Connection c = Translations.connectToPostgres(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS it_clauses CASCADE");
+            s.execute("CREATE SCHEMA it_clauses");
+            for (String sql : ROWS) {
+                s.execute(sql);
+            }
+            for (TranslatedModel m : result.models()) {
+                String sql = m.sql();
+                for (ModelReference r : m.references()) {
+                    sql = sql.replace(r.placeholder(), "it_clauses." + dialect.quoteIdentifier(r.target().name()));
+                }
+                Object[] expected = byView.get(m.object().name());
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        List<String> cols = new ArrayList<>();
+                        for (int k = 1; k <= n; k++) {
+                            cols.add(String.valueOf(rs.getString(k)));
+                        }
+                        rows.add(String.join("|", cols));
+                    }
+                } catch (SQLException e) {
+                    wrong.add(expected[0] + " failed: " + e.getMessage() + "\n    " + m.sql());
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<String> want = new ArrayList<>((List<String>) expected[2]);
+                if (!(Boolean) expected[1]) {
+                    rows.sort(null);
+                    want.sort(null);
+                }
+                if (!want.equals(rows)) {
+                    wrong.add(expected[0] + "\n    = " + rows + "\n    SQL Server: " + want + "\n    " + m.sql());
+                }
+            }
+            s.execute("DROP SCHEMA it_clauses CASCADE");
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(CASES.length, result.models().size());
+    }
+}
