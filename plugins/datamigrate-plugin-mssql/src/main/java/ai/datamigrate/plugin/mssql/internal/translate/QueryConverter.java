@@ -311,6 +311,10 @@ final class QueryConverter {
                 order.add(ordered(item, byOutput.orElseGet(() -> value(item.expr(), scope).node())));
             }
         }
+        if (s.top().isPresent() && (s.top().get().percent() || s.top().get().withTies())) {
+            return topByWindow(s.top().get(), keywords, selectList, columns, from, where, groupBy, having, orderBy,
+                    scope);
+        }
         SqlNode[] offsetFetch = whole == null ? new SqlNode[2] : offsetFetch(whole, s.top());
         if (whole == null && s.top().isPresent()) {
             offsetFetch = offsetFetch(null, s.top());
@@ -318,6 +322,100 @@ final class QueryConverter {
         SqlSelect select = new SqlSelect(P, keywords, new SqlNodeList(selectList, P), from, where, groupBy, having,
                 null, null, order, offsetFetch[0], offsetFetch[1], null);
         return new Converted(select, columns);
+    }
+
+    /**
+     * {@code TOP n WITH TIES} and {@code TOP n PERCENT} on window functions, which every target with windows runs:
+     * the select computes {@code rank()} (ties) or {@code row_number()} over the ORDER BY, and {@code count(*) OVER ()}
+     * for a percentage; an outer select keeps the rows whose rank is at most n, or at most
+     * {@code CEILING(count * n / 100)} (SQL Server rounds a fraction of a row up). {@code rank() <= n} is exactly
+     * "the first n rows and every row tied with the n-th". The outer select orders by {@code row_number()}, the
+     * original order.
+     */
+    private Converted topByWindow(ai.datamigrate.plugin.mssql.internal.ast.Part.Top top, SqlNodeList keywords,
+                                  List<SqlNode> selectList, List<Col> columns, SqlNode from, SqlNode where,
+                                  SqlNodeList groupBy, SqlNode having, List<OrderItem> orderBy, Scope scope) {
+        String what = top.withTies() && top.percent() ? "TOP ... PERCENT WITH TIES" : top.withTies()
+                ? "TOP ... WITH TIES" : "TOP ... PERCENT";
+        if (top.withTies() && orderBy.isEmpty()) {
+            throw Untranslated.construct(top.pos(), what + " without ORDER BY");
+        }
+        if (keywords != null) {
+            throw Untranslated.construct(top.pos(), what + " with DISTINCT");
+        }
+        Expr countExpr = top.count();
+        while (countExpr instanceof Expr.Parenthesized p) {
+            countExpr = p.expr();
+        }
+        if (!(countExpr instanceof Expr.Literal l) || !(l.kind() == Expr.LiteralKind.INTEGER
+                || top.percent() && (l.kind() == Expr.LiteralKind.DECIMAL || l.kind() == Expr.LiteralKind.FLOAT))) {
+            throw Untranslated.construct(top.pos(), what + " with a computed count");
+        }
+        SqlNode n = Sql.number(new BigDecimal(l.text()));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Col c : columns) {
+            if (c.name().isEmpty() || c.name().startsWith("__dm_") || !names.add(c.name().toLowerCase(Locale.ROOT))) {
+                throw Untranslated.construct(top.pos(), what + " over columns without unique names");
+            }
+        }
+        SqlNodeList order = new SqlNodeList(P);
+        for (OrderItem item : orderBy) {
+            SqlNode key = null;
+            if (item.expr() instanceof Expr.Literal lit && lit.kind() == Expr.LiteralKind.INTEGER) {
+                int i = Integer.parseInt(lit.text());
+                if (i < 1 || i > selectList.size()) {
+                    throw Untranslated.construct(item.pos(), "ORDER BY position " + i);
+                }
+                key = selectList.get(i - 1);
+            } else if (item.expr() instanceof Expr.ColumnRef ref && ref.name().parts().size() == 1) {
+                for (int i = 0; i < columns.size() && key == null; i++) {
+                    if (columns.get(i).name().equalsIgnoreCase(ref.name().last())) {
+                        key = selectList.get(i);
+                    }
+                }
+            }
+            if (key == null) {
+                key = value(item.expr(), scope).node();
+            } else if (key.getKind() == SqlKind.AS) {
+                key = ((org.apache.calcite.sql.SqlCall) key).operand(0);
+            }
+            // a window's ORDER BY cannot name an output column: the select item's expression is repeated
+            order.add(ordered(item, key));
+        }
+        List<SqlNode> inner = new ArrayList<>();
+        for (int i = 0; i < selectList.size(); i++) {
+            SqlNode item = selectList.get(i);
+            // a column reference in the select list is named after its column (select() adds AS otherwise)
+            boolean named = item.getKind() == SqlKind.AS || item instanceof SqlIdentifier;
+            inner.add(named ? item : Sql.as(item, columns.get(i).name()));
+        }
+        inner.add(Sql.as(window(SqlStdOperatorTable.ROW_NUMBER, order), "__dm_row"));
+        SqlNode kept = Sql.id("__dm_top", "__dm_row");
+        if (top.withTies()) {
+            inner.add(Sql.as(window(SqlStdOperatorTable.RANK, order), "__dm_rank"));
+            kept = Sql.id("__dm_top", "__dm_rank");
+        }
+        SqlNode limit = n;
+        if (top.percent()) {
+            inner.add(Sql.as(Sql.call(SqlStdOperatorTable.OVER, Sql.call(SqlStdOperatorTable.COUNT,
+                    SqlIdentifier.star(P)), org.apache.calcite.sql.SqlWindow.create(null, null, new SqlNodeList(P),
+                    new SqlNodeList(P), SqlLiteral.createBoolean(false, P), null, null, null, P)), "__dm_count"));
+            limit = Sql.fn("ceil", Sql.divide(Sql.times(Sql.id("__dm_top", "__dm_count"), n),
+                    Sql.number(new BigDecimal("100.0"))));
+        }
+        SqlSelect rows = new SqlSelect(P, null, new SqlNodeList(inner, P), from, where, groupBy, having, null, null,
+                null, null, null, null);
+        List<SqlNode> outerList = columns.stream().<SqlNode>map(c -> Sql.id("__dm_top", c.name())).toList();
+        SqlNodeList outerOrder = orderBy.isEmpty() ? null : SqlNodeList.of(Sql.id("__dm_top", "__dm_row"));
+        SqlSelect outer = new SqlSelect(P, null, new SqlNodeList(outerList, P), aliased(rows, "__dm_top", List.of()),
+                Sql.call(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, kept, limit), null, null, null, null, outerOrder,
+                null, null, null);
+        return new Converted(outer, columns);
+    }
+
+    private static SqlNode window(SqlOperator function, SqlNodeList order) {
+        return Sql.call(SqlStdOperatorTable.OVER, Sql.call(function), org.apache.calcite.sql.SqlWindow.create(null,
+                null, new SqlNodeList(P), order, SqlLiteral.createBoolean(false, P), null, null, null, P));
     }
 
     private SqlNode[] offsetFetch(Query whole, Optional<ai.datamigrate.plugin.mssql.internal.ast.Part.Top> top) {

@@ -53,6 +53,24 @@ class ClauseSemanticsIT {
         // with TYPE and .value(): the text is not escaped
         {"SELECT STUFF((SELECT ';' + t.Tag FROM dbo.Tags t WHERE t.PostId = 1 ORDER BY t.Tag DESC "
             + "FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'), 1, 1, '') AS Tags", false, List.of("c&d;b;a")},
+        // TOP n WITH TIES: the first n rows and every row tied with the n-th (documented)
+        {"SELECT TOP 2 WITH TIES Id, Amount FROM dbo.Sales ORDER BY Amount DESC", true,
+            List.of("3|30", "4|30")},
+        {"SELECT TOP (3) WITH TIES Id, Amount AS a FROM dbo.Sales ORDER BY a DESC", false,
+            List.of("3|30", "4|30", "2|20")},
+        {"SELECT TOP 1 WITH TIES Region, SUM(Amount) AS Total FROM dbo.Sales GROUP BY Region ORDER BY 2 DESC", true,
+            List.of("West|60")},
+        // NULL sorts first ascending in SQL Server, so it is the top row and ties with nothing
+        {"SELECT TOP 1 WITH TIES Id FROM dbo.Sales ORDER BY Amount", true, List.of("6")},
+        // TOP n PERCENT: fractional row counts round up (documented): 6 rows * 50% = 3, * 10% = 0.6 -> 1
+        {"SELECT TOP 50 PERCENT Id FROM dbo.Sales ORDER BY Id", true, List.of("1", "2", "3")},
+        {"SELECT TOP (10) PERCENT Id FROM dbo.Sales ORDER BY Id DESC", true, List.of("6")},
+        {"SELECT TOP 34 PERCENT Id FROM dbo.Sales ORDER BY Id", true, List.of("1", "2", "3")}, // 2.04 -> 3
+        {"SELECT TOP 20 PERCENT WITH TIES Id, Amount FROM dbo.Sales ORDER BY Amount DESC", false,
+            List.of("3|30", "4|30")}, // 1.2 -> 2 rows, no more ties
+        {"SELECT TOP 17 PERCENT WITH TIES Id, Amount FROM dbo.Sales WHERE Amount IS NOT NULL ORDER BY Amount DESC",
+            false, List.of("3|30", "4|30")}, // 5 rows * 17% = 0.85 -> 1 row, and its tie
+        {"SELECT COUNT(*) AS n FROM (SELECT TOP 50 PERCENT * FROM dbo.Sales) s", false, List.of("3")},
     };
 
     @TempDir

@@ -143,7 +143,7 @@ class MssqlTranslatorTest {
         assertEquals(Optional.of("dbo.V"), d.object());
         assertEquals(8, d.location().line());
         assertTrue(d.message().contains("SOUNDEX"), d.message());
-        assertEquals("MSSQL-UNTRANSLATED", untranslated("SELECT TOP 1 WITH TIES OrderID FROM Orders ORDER BY OrderID")
+        assertEquals("MSSQL-UNTRANSLATED", untranslated("SELECT DISTINCT TOP 1 WITH TIES OrderID FROM Orders ORDER BY OrderID")
                 .code());
         assertEquals("MSSQL-UNTRANSLATED-FUNCTION", untranslated("SELECT CONVERT(varchar, OrderDate, 7) AS s "
                 + "FROM Orders").code());
@@ -168,5 +168,17 @@ class MssqlTranslatorTest {
             assertTrue(d.message().contains(c[1]), c[0] + ": " + d.message());
             assertEquals(8, d.location().line(), c[0]);
         }
+    }
+
+    /** TOP ... WITH TIES keeps the rows ranked at most n, over the select list's own expressions. */
+    @Test
+    void topWithTiesRanksTheRows() {
+        assertEquals("""
+                SELECT __dm_top."OrderID", __dm_top.q
+                FROM (SELECT "Orders"."OrderID", "Orders"."Qty" AS q, ROW_NUMBER() OVER (ORDER BY "Orders"."Qty" \
+                DESC NULLS LAST) AS __dm_row, RANK() OVER (ORDER BY "Orders"."Qty" DESC NULLS LAST) AS __dm_rank
+                FROM __dm_rel_1__ AS "Orders") AS __dm_top
+                WHERE __dm_top.__dm_rank <= 5
+                ORDER BY __dm_top.__dm_row""", view("SELECT TOP 5 WITH TIES OrderID, Qty AS q FROM Orders ORDER BY q DESC"));
     }
 }
