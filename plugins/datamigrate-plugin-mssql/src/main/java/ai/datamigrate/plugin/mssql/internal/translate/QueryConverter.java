@@ -515,9 +515,128 @@ final class QueryConverter {
         if (source instanceof TableSource.Function fn) {
             return builtinTable(fn, scope, false);
         }
+        if (source instanceof TableSource.Pivot pv) {
+            return pivot(pv, scope);
+        }
+        if (source instanceof TableSource.Unpivot up) {
+            return unpivot(up, scope);
+        }
         throw Untranslated.construct(source.pos(), "table source "
                 + source.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " (table variables, VALUES, "
                 + "table-valued functions, PIVOT/UNPIVOT) is not translated");
+    }
+
+    /** The relation a PIVOT or UNPIVOT reads: one named table or derived table, in a scope of its own. */
+    private SqlNode pivotSource(TableSource source, Scope scope, Scope inner, String what) {
+        TableSource src = source;
+        while (src instanceof TableSource.Parenthesized p) {
+            src = p.inner();
+        }
+        if (!(src instanceof TableSource.Named) && !(src instanceof TableSource.Derived)) {
+            throw Untranslated.construct(source.pos(), what + " over a join or a table-valued function");
+        }
+        SqlNode node = tableSource(src, inner);
+        if (inner.rels.size() != 1) {
+            throw Untranslated.construct(source.pos(), what + " source");
+        }
+        return node;
+    }
+
+    /**
+     * {@code src PIVOT (AGG(v) FOR q IN ([a], [b])) AS p} is conditional aggregation grouped by every other column of
+     * src: {@code (SELECT g.., AGG(CASE WHEN q = 'a' THEN v END) AS a, .. FROM src GROUP BY g..) AS p}. The CASE is
+     * built on the T-SQL tree, so the aggregate keeps SQL Server's types and the values compare as q's type.
+     */
+    private SqlNode pivot(TableSource.Pivot pv, Scope scope) {
+        String alias = pv.alias().orElseThrow(() -> Untranslated.construct(pv.pos(), "PIVOT without an alias"));
+        Scope inner = new Scope(scope.parent);
+        SqlNode from = pivotSource(pv.source(), scope, inner, "PIVOT");
+        Rel src = inner.rels.get(0);
+        Expr.FunctionCall agg = pv.aggregate();
+        if (agg.arguments().size() != 1 || !(agg.arguments().get(0) instanceof Expr.ColumnRef valueRef)
+                || agg.over().isPresent() || agg.quantifier().isPresent()) {
+            throw Untranslated.construct(agg.pos(), "PIVOT aggregate other than AGG(column)");
+        }
+        String valueColumn = valueRef.name().last();
+        String forColumn = pv.forColumn().last();
+        List<SqlNode> items = new ArrayList<>();
+        List<SqlNode> groupBy = new ArrayList<>();
+        List<Col> cols = new ArrayList<>();
+        for (Col c : src.columns()) {
+            if (!c.name().equalsIgnoreCase(valueColumn) && !c.name().equalsIgnoreCase(forColumn)) {
+                items.add(Sql.id(src.alias(), c.name()));
+                groupBy.add(Sql.id(src.alias(), c.name()));
+                cols.add(c);
+            }
+        }
+        for (String needed : List.of(forColumn, valueColumn)) {
+            if (src.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(needed))) {
+                throw Untranslated.construct(pv.pos(), "PIVOT column " + needed + " is not in the source");
+            }
+        }
+        Expr forRef = new Expr.ColumnRef(pv.forColumn().pos(), new Name(pv.forColumn().pos(),
+                List.of(src.alias(), forColumn)));
+        Expr valueExpr = new Expr.ColumnRef(valueRef.pos(), new Name(valueRef.pos(), List.of(src.alias(),
+                valueColumn)));
+        for (String v : pv.values()) {
+            Expr test = new Expr.Binary(pv.pos(), "=", forRef, new Expr.Literal(pv.pos(), Expr.LiteralKind.NATIONAL_STRING,
+                    "N'" + v.replace("'", "''") + "'"));
+            Expr when = new Expr.Case(pv.pos(), Optional.empty(), List.of(new When(pv.pos(), test, valueExpr)),
+                    Optional.empty());
+            Typed t = value(new Expr.FunctionCall(agg.pos(), agg.name(), Optional.empty(), List.of(when), List.of(),
+                    Optional.empty(), false), inner);
+            items.add(Sql.as(t.node(), v));
+            cols.add(new Col(v, t.type()));
+        }
+        SqlSelect select = new SqlSelect(P, null, new SqlNodeList(items, P), from, null,
+                groupBy.isEmpty() ? null : new SqlNodeList(groupBy, P), null, null, null, null, null, null, null);
+        scope.rels.add(new Rel(alias, cols));
+        return aliased(select, alias, List.of());
+    }
+
+    /**
+     * {@code src UNPIVOT (v FOR q IN (a, b)) AS u}: one row per source row and listed column, NULL values left out:
+     * {@code (SELECT others.., x.q, x.v FROM src CROSS JOIN LATERAL (VALUES ('a', src.a), ('b', src.b)) AS x (q, v)
+     * WHERE x.v IS NOT NULL) AS u}.
+     */
+    private SqlNode unpivot(TableSource.Unpivot up, Scope scope) {
+        String alias = up.alias().orElseThrow(() -> Untranslated.construct(up.pos(), "UNPIVOT without an alias"));
+        Scope inner = new Scope(scope.parent);
+        SqlNode from = pivotSource(up.source(), scope, inner, "UNPIVOT");
+        Rel src = inner.rels.get(0);
+        List<SqlNode> rows = new ArrayList<>();
+        DataType type = null;
+        for (String column : up.columns()) {
+            Col c = src.columns().stream().filter(x -> x.name().equalsIgnoreCase(column)).findFirst().orElseThrow(() ->
+                    Untranslated.construct(up.pos(), "UNPIVOT column " + column + " is not in the source"));
+            if (type != null && !type.equals(c.type())) {
+                // SQL Server requires the same type; a mismatch is an error there
+                throw Untranslated.construct(up.pos(), "UNPIVOT columns of different types");
+            }
+            type = c.type();
+            rows.add(Sql.call(SqlStdOperatorTable.ROW, Sql.string(column), Sql.id(src.alias(), c.name())));
+        }
+        List<SqlNode> items = new ArrayList<>();
+        List<Col> cols = new ArrayList<>();
+        for (Col c : src.columns()) {
+            if (up.columns().stream().noneMatch(x -> x.equalsIgnoreCase(c.name()))) {
+                items.add(Sql.id(src.alias(), c.name()));
+                cols.add(c);
+            }
+        }
+        items.add(Sql.id("__dm_unpivot", up.forColumn()));
+        cols.add(new Col(up.forColumn(), DataType.withLength("nvarchar", 128)));
+        items.add(Sql.id("__dm_unpivot", up.valueColumn()));
+        cols.add(new Col(up.valueColumn(), type));
+        SqlNode values = Sql.call(SqlStdOperatorTable.LATERAL, aliased(Sql.call(SqlStdOperatorTable.VALUES, rows),
+                "__dm_unpivot", List.of(up.forColumn(), up.valueColumn())));
+        SqlNode join = new SqlJoin(P, from, SqlLiteral.createBoolean(false, P), JoinType.CROSS.symbol(P), values,
+                JoinConditionType.NONE.symbol(P), null);
+        SqlSelect select = new SqlSelect(P, null, new SqlNodeList(items, P), join,
+                Sql.call(SqlStdOperatorTable.IS_NOT_NULL, Sql.id("__dm_unpivot", up.valueColumn())), null, null, null,
+                null, null, null, null, null);
+        scope.rels.add(new Rel(alias, cols));
+        return aliased(select, alias, List.of());
     }
 
     /** STRING_SPLIT or GENERATE_SERIES in FROM or APPLY: a derived table, LATERAL when applied. */

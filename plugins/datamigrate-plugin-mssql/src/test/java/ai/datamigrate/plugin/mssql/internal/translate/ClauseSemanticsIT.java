@@ -71,6 +71,28 @@ class ClauseSemanticsIT {
         {"SELECT TOP 17 PERCENT WITH TIES Id, Amount FROM dbo.Sales WHERE Amount IS NOT NULL ORDER BY Amount DESC",
             false, List.of("3|30", "4|30")}, // 5 rows * 17% = 0.85 -> 1 row, and its tie
         {"SELECT COUNT(*) AS n FROM (SELECT TOP 50 PERCENT * FROM dbo.Sales) s", false, List.of("3")},
+        // PIVOT: grouped by the other source columns, one column per value; no match gives NULL (documented)
+        {"SELECT * FROM (SELECT Region, Yr, Amount FROM dbo.Sales) AS s PIVOT (SUM(Amount) FOR Yr IN ([2023], [2024]))"
+            + " AS p", false, List.of("East|10|20", "North|null|5", "West|30|30")},
+        {"SELECT p.[East], p.[West], p.[South] FROM (SELECT Region, Amount FROM dbo.Sales) AS s "
+            + "PIVOT (COUNT(Amount) FOR Region IN ([East], [West], [South])) AS p", false, List.of("2|2|0")},
+        {"SELECT Yr, [East] AS e FROM (SELECT Region, Yr, Amount FROM dbo.Sales) s "
+            + "PIVOT (MAX(Amount) FOR Region IN ([East])) p WHERE Yr = 2024", false, List.of("2024|20")},
+        // UNPIVOT: one row per listed column, NULLs left out (documented)
+        {"SELECT Id, Quarter, Amount FROM dbo.Wide UNPIVOT (Amount FOR Quarter IN (Q1, Q2, Q3)) AS u", false,
+            List.of("1|Q1|10", "1|Q3|30")},
+        {"SELECT COUNT(*) AS n FROM (SELECT Id, Q1, Q2 FROM dbo.Wide) w UNPIVOT (v FOR q IN (Q1, Q2)) AS u", false,
+            List.of("1")},
+        // WITH ROLLUP / WITH CUBE and GROUPING(): NULL in the rolled-up columns, GROUPING 1 there (documented)
+        {"SELECT Region, SUM(Amount) AS Total, GROUPING(Region) AS g FROM dbo.Sales GROUP BY Region WITH ROLLUP",
+            false, List.of("East|30|0", "North|5|0", "West|60|0", "null|95|1")},
+        {"SELECT Region, Yr, COUNT(*) AS n FROM dbo.Sales GROUP BY Region, Yr WITH CUBE", false,
+            List.of("East|2023|1", "East|2024|2", "West|2023|1", "West|2024|1", "North|2024|1", "East|null|3",
+                "West|null|2", "North|null|1", "null|2023|2", "null|2024|4", "null|null|6")},
+        {"SELECT GROUPING_ID(Region, Yr) AS gid, COUNT(*) AS n FROM dbo.Sales GROUP BY ROLLUP(Region, Yr)", false,
+            List.of("0|1", "0|2", "0|1", "0|1", "0|1", "1|3", "1|2", "1|1", "3|6")},
+        // SET ROWCOUNT n in a procedure: the query returns its first n rows (documented)
+        {"SET NOCOUNT ON; SET ROWCOUNT 2; SELECT Id FROM dbo.Sales ORDER BY Id DESC", true, List.of("6", "5")},
     };
 
     @TempDir
@@ -81,7 +103,9 @@ class ClauseSemanticsIT {
         StringBuilder script = new StringBuilder(TABLES);
         Map<String, Object[]> byView = new LinkedHashMap<>();
         for (int i = 0; i < CASES.length; i++) {
-            script.append("CREATE VIEW dbo.C").append(i).append(" AS ").append(CASES[i][0]).append("\nGO\n");
+            String kind = ((String) CASES[i][0]).startsWith("SET ") ? "PROCEDURE" : "VIEW";
+            script.append("CREATE ").append(kind).append(" dbo.C").append(i).append(" AS ").append(CASES[i][0])
+                    .append("\nGO\n");
             byView.put("C" + i, CASES[i]);
         }
         TranslationResult result = Translations.translate(dir, script.toString());

@@ -181,4 +181,24 @@ class MssqlTranslatorTest {
                 WHERE __dm_top.__dm_rank <= 5
                 ORDER BY __dm_top.__dm_row""", view("SELECT TOP 5 WITH TIES OrderID, Qty AS q FROM Orders ORDER BY q DESC"));
     }
+
+    @Test
+    void pivotAndUnpivotRender() {
+        assertEquals("""
+                SELECT p."CustomerID", p."1", p."2"
+                FROM (SELECT s."CustomerID", CAST(SUM(CASE WHEN s."OrderID" = 1 THEN s."Qty" END) AS INTEGER) AS "1", \
+                CAST(SUM(CASE WHEN s."OrderID" = 2 THEN s."Qty" END) AS INTEGER) AS "2"
+                FROM (SELECT "Orders"."CustomerID", "Orders"."Qty", "Orders"."OrderID"
+                FROM __dm_rel_1__ AS "Orders") AS s
+                GROUP BY s."CustomerID") AS p""", view("SELECT * FROM (SELECT CustomerID, Qty, OrderID FROM Orders) s "
+                + "PIVOT (SUM(Qty) FOR OrderID IN ([1], [2])) AS p"));
+        assertEquals("""
+                SELECT u."OrderID", u.k, u.v
+                FROM (SELECT o."OrderID", __dm_unpivot.k, __dm_unpivot.v
+                FROM (SELECT "Orders"."OrderID", "Orders"."Price"
+                FROM __dm_rel_1__ AS "Orders") AS o
+                CROSS JOIN LATERAL (VALUES ('Price', o."Price")) AS __dm_unpivot (k, v)
+                WHERE __dm_unpivot.v IS NOT NULL) AS u""", view("SELECT u.OrderID, u.k, u.v FROM "
+                + "(SELECT OrderID, Price FROM Orders) AS o UNPIVOT (v FOR k IN (Price)) AS u"));
+    }
 }
