@@ -201,4 +201,28 @@ class MssqlTranslatorTest {
                 WHERE __dm_unpivot.v IS NOT NULL) AS u""", view("SELECT u.OrderID, u.k, u.v FROM "
                 + "(SELECT OrderID, Price FROM Orders) AS o UNPIVOT (v FOR k IN (Price)) AS u"));
     }
+
+    /** Clause forms outside the translated ones are reported with a code, the object and the line of the view. */
+    @Test
+    void reportsClauseFormsItDoesNotTranslate() {
+        List<String[]> cases = List.of(
+                new String[] {"SELECT (SELECT Code FROM Orders FOR XML PATH('row')) AS x", "PATH('')"},
+                new String[] {"SELECT (SELECT Code AS c FROM Orders FOR XML PATH('')) AS x", "named column"},
+                new String[] {"SELECT (SELECT Code FROM Orders FOR JSON AUTO) AS x", "FOR JSON"},
+                new String[] {"SELECT TOP 10 PERCENT OrderID, OrderID AS orderid FROM Orders ORDER BY 1",
+                    "unique names"},
+                new String[] {"SELECT TOP (1 + 1) WITH TIES OrderID FROM Orders ORDER BY 1", "computed count"},
+                new String[] {"SELECT * FROM Orders o JOIN Customers c ON c.CustomerID = o.CustomerID "
+                    + "PIVOT (SUM(Qty) FOR Code IN ([a])) AS p", "over a join"},
+                new String[] {"SELECT * FROM Orders UNPIVOT (v FOR k IN (Qty, Price)) AS u", "different types"},
+                new String[] {"SELECT * FROM STRING_SPLIT('a,b', ',', 1) AS s", "enable_ordinal"},
+                new String[] {"SELECT * FROM OPENJSON('[]') AS j", "OPENJSON"});
+        for (String[] c : cases) {
+            Diagnostic d = untranslated(c[0]);
+            assertTrue(d.code().startsWith("MSSQL-UNTRANSLATED"), c[0] + ": " + d.code());
+            assertTrue(d.message().contains(c[1]), c[0] + ": " + d.message());
+            assertEquals(8, d.location().line(), c[0]);
+            assertTrue(d.location().column() > 0, c[0]);
+        }
+    }
 }
