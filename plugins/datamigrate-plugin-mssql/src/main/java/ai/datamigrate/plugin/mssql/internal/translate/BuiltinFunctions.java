@@ -1167,6 +1167,17 @@ final class BuiltinFunctions {
         report("HOST_NAME", "the client's workstation name is not known to PostgreSQL");
         report("SESSION_CONTEXT", "session context keys");
         report("CONTEXT_INFO", "session context info");
+        for (String name : List.of("@@ROWCOUNT", "@@IDENTITY", "@@ERROR", "@@TRANCOUNT", "@@FETCH_STATUS",
+                "@@PROCID", "@@NESTLEVEL", "@@CURSOR_ROWS")) {
+            report(name, "state of the session's procedural code, which a model does not have");
+        }
+        for (String name : List.of("@@VERSION", "@@SERVERNAME", "@@SERVICENAME")) {
+            report(name, "the SQL Server instance's identity");
+        }
+        for (String name : List.of("EDIT_DISTANCE", "EDIT_DISTANCE_SIMILARITY", "JARO_WINKLER_DISTANCE",
+                "JARO_WINKLER_SIMILARITY")) {
+            report(name, "needs the fuzzystrmatch extension, whose results are not checked against SQL Server's");
+        }
     }
 
     /**
