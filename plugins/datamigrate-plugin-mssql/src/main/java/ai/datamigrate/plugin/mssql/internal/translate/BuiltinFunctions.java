@@ -316,6 +316,17 @@ final class BuiltinFunctions {
             SqlNode start = c.node(1);
             SqlNode length = c.node(2);
             Typed replacement = c.string(3);
+            if (start instanceof SqlLiteral first && "1".equals(first.toValue()) && length instanceof SqlLiteral n
+                    && n.getValue() instanceof java.math.BigDecimal count && count.signum() >= 0
+                    && replacement.node() instanceof SqlLiteral && !isNull(replacement)
+                    && !SqlServerTypes.isFixedChar(s.type())) {
+                // STUFF(s, 1, n, r), the FOR XML idiom's form: r and s from n + 1 on; NULL for '' (start beyond it)
+                SqlNode rest = Sql.fn("substr", Sql.fn("nullif", s.node(), Sql.string("")),
+                        Sql.number(count.add(java.math.BigDecimal.ONE)));
+                boolean empty = "".equals(((SqlLiteral) replacement.node()).toValue());
+                return new Typed(empty ? rest : Sql.call(SqlStdOperatorTable.CONCAT, replacement.node(), rest),
+                        s.type());
+            }
             // NULL when start is outside the string or the length is negative, as documented
             SqlNode outside = Sql.or(Sql.or(Sql.lt(start, Sql.integer(1)), Sql.gt(start, Sql.fn("length", s.node()))),
                     Sql.lt(length, Sql.integer(0)));

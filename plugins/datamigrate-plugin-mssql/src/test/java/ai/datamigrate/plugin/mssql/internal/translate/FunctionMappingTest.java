@@ -47,6 +47,7 @@ class FunctionMappingTest {
         {"SPACE(t.i)", "CASE WHEN t.i < 0 THEN NULL ELSE REPEAT(' ', t.i) END"},
         {"STUFF(t.s, 2, 1, 'x')", "CASE WHEN 2 < 1 OR 2 > LENGTH(t.s) OR 1 < 0 THEN NULL "
                 + "ELSE OVERLAY(t.s PLACING COALESCE('x', '') FROM 2 FOR 1) END"},
+        {"STUFF(t.s, 1, 2, '')", "SUBSTR(NULLIF(t.s, ''), 3)"},
         {"CONCAT(t.s, t.i)", "CONCAT(t.s, CAST(t.i AS VARCHAR(8000)))"},
         {"CONCAT_WS(',', t.s, t.n)", "CONCAT_WS(',', t.s, t.n)"},
         {"ASCII(t.s)", "ASCII(t.s)"},

@@ -41,6 +41,10 @@ class FunctionSemanticsIT {
         {"SPACE(2) + 'x'", "  x"},
         {"STUFF('abcdef', 2, 3, 'ijklmn')", "aijklmnef"}, // documented STUFF example
         {"STUFF('abc', 5, 1, 'x')", null}, // start beyond the length: NULL
+        {"STUFF(',a,b', 1, 1, '')", "a,b"}, // the FOR XML PATH('') idiom's form
+        {"STUFF('', 1, 1, '')", null}, // start 1 is beyond the empty string
+        {"STUFF('ab', 1, 5, 'x')", "x"}, // the length runs past the end: everything is replaced
+        {"STUFF('abc', 1, 0, 'x')", "xabc"},
         {"LTRIM('  a ') + '|'", "a |"},
         {"RTRIM(' a  ') + '|'", " a|"},
         {"TRIM('  a  ') + '|'", "a|"},

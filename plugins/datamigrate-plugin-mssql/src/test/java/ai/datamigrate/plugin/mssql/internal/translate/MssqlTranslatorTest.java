@@ -225,4 +225,17 @@ class MssqlTranslatorTest {
             assertTrue(d.location().column() > 0, c[0]);
         }
     }
+
+    /** The FOR XML PATH('') idiom: string_agg over the subquery's rows in its order, XML-escaped. */
+    @Test
+    void forXmlPathConcatenationBecomesAnOrderedStringAgg() {
+        assertEquals("""
+                SUBSTR(NULLIF((SELECT STRING_AGG(REPLACE(REPLACE(REPLACE(REPLACE(__dm_xml.__dm_v0, '&', '&amp;'), \
+                '<', '&lt;'), '>', '&gt;'), CHR(13), '&#x0D;'), '' ORDER BY __dm_xml.__dm_o0 NULLS FIRST)
+                FROM (SELECT ', ' || c."CompanyName" AS __dm_v0, c."CompanyName" AS __dm_o0
+                FROM __dm_rel_1__ AS c
+                WHERE c."CustomerID" = o."CustomerID") AS __dm_xml), ''), 3)\
+                """, expr("STUFF((SELECT ', ' + c.CompanyName FROM Customers c "
+                + "WHERE c.CustomerID = o.CustomerID ORDER BY c.CompanyName FOR XML PATH('')), 1, 2, '')"));
+    }
 }
