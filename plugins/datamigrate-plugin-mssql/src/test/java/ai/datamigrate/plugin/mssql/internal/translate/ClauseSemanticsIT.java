@@ -78,6 +78,8 @@ class ClauseSemanticsIT {
             + "PIVOT (COUNT(Amount) FOR Region IN ([East], [West], [South])) AS p", false, List.of("2|2|0")},
         {"SELECT Yr, [East] AS e FROM (SELECT Region, Yr, Amount FROM dbo.Sales) s "
             + "PIVOT (MAX(Amount) FOR Region IN ([East])) p WHERE Yr = 2024", false, List.of("2024|20")},
+        {"SELECT * FROM dbo.Wide PIVOT (SUM(Q1) FOR Id IN ([1], [2])) AS p", false,
+            List.of("null|30|10|null", "null|null|null|null")}, // a table pivoted directly: grouped by Q2, Q3
         // UNPIVOT: one row per listed column, NULLs left out (documented)
         {"SELECT Id, Quarter, Amount FROM dbo.Wide UNPIVOT (Amount FOR Quarter IN (Q1, Q2, Q3)) AS u", false,
             List.of("1|Q1|10", "1|Q3|30")},
