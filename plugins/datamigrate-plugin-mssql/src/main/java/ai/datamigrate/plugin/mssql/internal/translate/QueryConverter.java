@@ -341,7 +341,27 @@ final class QueryConverter {
             throw Untranslated.construct(top.pos(), what + " without ORDER BY");
         }
         if (keywords != null) {
-            throw Untranslated.construct(top.pos(), what + " with DISTINCT");
+            // DISTINCT comes before TOP: the distinct rows become a derived table, ranked by their output columns
+            // (SQL Server requires ORDER BY items of a DISTINCT select to be in its select list)
+            for (OrderItem item : orderBy) {
+                boolean output = item.expr() instanceof Expr.Literal lit && lit.kind() == Expr.LiteralKind.INTEGER
+                        || item.expr() instanceof Expr.ColumnRef ref && ref.name().parts().size() == 1
+                        && columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(ref.name().last()));
+                if (!output) {
+                    throw Untranslated.construct(item.pos(), what + " with DISTINCT, ordered by an expression");
+                }
+            }
+            List<SqlNode> named = new ArrayList<>();
+            for (int i = 0; i < selectList.size(); i++) {
+                SqlNode item = selectList.get(i);
+                named.add(item.getKind() == SqlKind.AS || item instanceof SqlIdentifier ? item
+                        : Sql.as(item, columns.get(i).name()));
+            }
+            SqlSelect distinct = new SqlSelect(P, keywords, new SqlNodeList(named, P), from, where, groupBy, having,
+                    null, null, null, null, null, null);
+            List<SqlNode> ids = columns.stream().<SqlNode>map(c -> Sql.id("__dm_distinct", c.name())).toList();
+            return topByWindow(top, null, ids, columns, aliased(distinct, "__dm_distinct", List.of()), null, null,
+                    null, orderBy, scope);
         }
         Expr countExpr = top.count();
         while (countExpr instanceof Expr.Parenthesized p) {

@@ -71,6 +71,9 @@ class ClauseSemanticsIT {
         {"SELECT TOP 17 PERCENT WITH TIES Id, Amount FROM dbo.Sales WHERE Amount IS NOT NULL ORDER BY Amount DESC",
             false, List.of("3|30", "4|30")}, // 5 rows * 17% = 0.85 -> 1 row, and its tie
         {"SELECT COUNT(*) AS n FROM (SELECT TOP 50 PERCENT * FROM dbo.Sales) s", false, List.of("3")},
+        // DISTINCT before TOP: 4 distinct amounts (30, 20, 10, 5) and NULL
+        {"SELECT DISTINCT TOP 2 WITH TIES Amount FROM dbo.Sales ORDER BY Amount DESC", true, List.of("30", "20")},
+        {"SELECT DISTINCT TOP 40 PERCENT Region FROM dbo.Sales ORDER BY 1", true, List.of("East", "North")},
         // PIVOT: grouped by the other source columns, one column per value; no match gives NULL (documented)
         {"SELECT * FROM (SELECT Region, Yr, Amount FROM dbo.Sales) AS s PIVOT (SUM(Amount) FOR Yr IN ([2023], [2024]))"
             + " AS p", false, List.of("East|10|20", "North|null|5", "West|30|30")},

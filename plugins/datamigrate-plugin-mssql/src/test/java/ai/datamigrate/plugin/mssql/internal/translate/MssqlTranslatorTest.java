@@ -143,7 +143,7 @@ class MssqlTranslatorTest {
         assertEquals(Optional.of("dbo.V"), d.object());
         assertEquals(8, d.location().line());
         assertTrue(d.message().contains("SOUNDEX"), d.message());
-        assertEquals("MSSQL-UNTRANSLATED", untranslated("SELECT DISTINCT TOP 1 WITH TIES OrderID FROM Orders ORDER BY OrderID")
+        assertEquals("MSSQL-UNTRANSLATED", untranslated("SELECT DISTINCT TOP 1 WITH TIES OrderID FROM Orders ORDER BY OrderID + 1")
                 .code());
         assertEquals("MSSQL-UNTRANSLATED-FUNCTION", untranslated("SELECT CONVERT(varchar, OrderDate, 7) AS s "
                 + "FROM Orders").code());
