@@ -37,4 +37,16 @@ class PostgresCalciteDialectTest {
                 new SqlIdentifier(List.of("raw", "Orders"), pos), null, null, null, null, null, null, null, null);
         assertEquals("SELECT o.\"OrderID\", o.ship_city\nFROM raw.\"Orders\"", select.toSqlString(dialect).getSql());
     }
+
+    @Test
+    void ordersAStringAggregateInsideItsParentheses() {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        var agg = org.apache.calcite.sql.fun.SqlStdOperatorTable.LISTAGG.createCall(pos,
+                new SqlIdentifier(List.of("t", "tag"), pos),
+                org.apache.calcite.sql.SqlLiteral.createCharString(",", pos));
+        var ordered = org.apache.calcite.sql.fun.SqlStdOperatorTable.WITHIN_GROUP.createCall(pos, agg,
+                new SqlNodeList(List.of(org.apache.calcite.sql.fun.SqlStdOperatorTable.DESC.createCall(pos,
+                        new SqlIdentifier(List.of("t", "id"), pos))), pos));
+        assertEquals("STRING_AGG(t.tag, ',' ORDER BY t.id DESC)", ordered.toSqlString(dialect).getSql());
+    }
 }

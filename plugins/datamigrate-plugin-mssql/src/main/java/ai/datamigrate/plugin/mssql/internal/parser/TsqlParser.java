@@ -1803,10 +1803,25 @@ public final class TsqlParser {
             quantifier = Optional.of(next().text().toUpperCase(Locale.ROOT));
         }
         List<Expr> args = new ArrayList<>();
-        if (!atType(TokenType.RIGHT_PAREN)) {
+        boolean json = name.parts().size() == 1 && (name.last().equalsIgnoreCase("JSON_OBJECT")
+                || name.last().equalsIgnoreCase("JSON_ARRAY"));
+        if (!atType(TokenType.RIGHT_PAREN) && !(json && atJsonNullClause())) {
             do {
-                args.add(expr());
+                Expr arg = expr();
+                if (json && atType(TokenType.OPERATOR) && peek().text().equals(":")) {
+                    // JSON_OBJECT's key : value
+                    Token colon = next();
+                    arg = new Expr.Binary(pos(colon), ":", arg, expr());
+                }
+                args.add(arg);
             } while (accept(TokenType.COMMA));
+        }
+        if (json && atJsonNullClause()) {
+            // NULL ON NULL / ABSENT ON NULL: a bare-word argument, as DATEADD's datepart is
+            Token clause = next();
+            pos += 2;
+            args.add(new Expr.ColumnRef(pos(clause), new Name(pos(clause),
+                    List.of(clause.text().toUpperCase(Locale.ROOT) + " ON NULL"))));
         }
         expect(TokenType.RIGHT_PAREN, "')'");
         List<OrderItem> withinGroup = List.of();
@@ -1819,6 +1834,11 @@ public final class TsqlParser {
             expect(TokenType.RIGHT_PAREN, "')'");
         }
         return new Expr.FunctionCall(pos(first), name, quantifier, args, withinGroup, over(), false);
+    }
+
+    private boolean atJsonNullClause() {
+        return (at("NULL") || at("ABSENT")) && peek(1) != null && peek(1).is("ON") && peek(2) != null
+                && peek(2).is("NULL");
     }
 
     private Optional<Part.Over> over() {

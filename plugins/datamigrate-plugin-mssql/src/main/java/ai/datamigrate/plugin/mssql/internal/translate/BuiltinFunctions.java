@@ -116,7 +116,11 @@ final class BuiltinFunctions {
 
     /** The names of all SQL Server functions with a rule, for reports and tests. */
     Set<String> names() {
-        return Collections.unmodifiableSet(rules.keySet());
+        Set<String> all = new java.util.TreeSet<>(rules.keySet());
+        // the conversions are Expr.Cast nodes, translated by Conversions and the converter's cast
+        all.addAll(Conversions.NAMES);
+        all.addAll(TABLE_VALUED);
+        return Collections.unmodifiableSet(all);
     }
 
     Typed call(Expr.FunctionCall f, QueryConverter.Scope scope) {
@@ -134,7 +138,7 @@ final class BuiltinFunctions {
         if (rule == null) {
             throw new Untranslated(Untranslated.FUNCTION, f.pos(), c.name + " has no translation rule");
         }
-        if (!f.withinGroup().isEmpty() && !c.name.equals("STRING_AGG")) {
+        if (!f.withinGroup().isEmpty() && !c.name.equals("STRING_AGG") && !c.name.startsWith("APPROX_PERCENTILE")) {
             throw c.fail("WITHIN GROUP");
         }
         Typed t = rule.apply(c);
@@ -312,6 +316,17 @@ final class BuiltinFunctions {
             SqlNode start = c.node(1);
             SqlNode length = c.node(2);
             Typed replacement = c.string(3);
+            if (start instanceof SqlLiteral first && "1".equals(first.toValue()) && length instanceof SqlLiteral n
+                    && n.getValue() instanceof java.math.BigDecimal count && count.signum() >= 0
+                    && replacement.node() instanceof SqlLiteral && !isNull(replacement)
+                    && !SqlServerTypes.isFixedChar(s.type())) {
+                // STUFF(s, 1, n, r), the FOR XML idiom's form: r and s from n + 1 on; NULL for '' (start beyond it)
+                SqlNode rest = Sql.fn("substr", Sql.fn("nullif", s.node(), Sql.string("")),
+                        Sql.number(count.add(java.math.BigDecimal.ONE)));
+                boolean empty = "".equals(((SqlLiteral) replacement.node()).toValue());
+                return new Typed(empty ? rest : Sql.call(SqlStdOperatorTable.CONCAT, replacement.node(), rest),
+                        s.type());
+            }
             // NULL when start is outside the string or the length is negative, as documented
             SqlNode outside = Sql.or(Sql.or(Sql.lt(start, Sql.integer(1)), Sql.gt(start, Sql.fn("length", s.node()))),
                     Sql.lt(length, Sql.integer(0)));
@@ -339,12 +354,19 @@ final class BuiltinFunctions {
         rules.put("NCHAR", c -> new Typed(Sql.fn("chr", c.node(0)), DataType.withLength("nchar", 1)));
         rules.put("STRING_AGG", c -> {
             c.arity(2, 2);
-            if (!c.f.withinGroup().isEmpty()) {
-                throw c.fail("WITHIN GROUP ordering");
-            }
             Typed s = c.string(0);
-            return new Typed(Sql.fn("string_agg", s.node(), c.string(1).node()), SqlServerTypes.isUnicode(s.type())
-                    ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+            DataType type = SqlServerTypes.isUnicode(s.type()) ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR;
+            if (!c.f.withinGroup().isEmpty()) {
+                if (c.f.over().isPresent()) {
+                    throw c.fail("WITHIN GROUP with OVER");
+                }
+                // the target dialect writes LISTAGG ... WITHIN GROUP as PostgreSQL's string_agg(x, sep ORDER BY k)
+                SqlNodeList order = new SqlNodeList(P);
+                c.f.withinGroup().forEach(o -> order.add(converter.ordered(o, c.scope)));
+                return new Typed(Sql.call(SqlStdOperatorTable.WITHIN_GROUP, Sql.call(SqlStdOperatorTable.LISTAGG,
+                        s.node(), c.string(1).node()), order), type);
+            }
+            return new Typed(Sql.fn("string_agg", s.node(), c.string(1).node()), type);
         });
 
         // ---- dates
@@ -640,12 +662,13 @@ final class BuiltinFunctions {
         // ---- system
         rules.put("NEWID", c -> new Typed(Sql.fn("gen_random_uuid"), DataType.of("uniqueidentifier")));
         registerMore();
+        registerAdded();
         registerReported();
     }
 
     /** The names of the functions that are translated, without the ones that are in the table only to report. */
     Set<String> translated() {
-        Set<String> t = new java.util.TreeSet<>(rules.keySet());
+        Set<String> t = new java.util.TreeSet<>(names());
         t.removeAll(reported.keySet());
         return Collections.unmodifiableSet(t);
     }
@@ -827,6 +850,296 @@ final class BuiltinFunctions {
         });
     }
 
+    /** Literal REGEXP_* flags: SQL Server's i, c, s and m. */
+    private static String regexFlags(Call c, int i) {
+        if (c.count() <= i) {
+            return "c";
+        }
+        String flags = literalString(c, i);
+        if (flags == null || !flags.matches("[icsm]*")) {
+            throw c.fail("flags other than a literal of i, c, s and m");
+        }
+        return flags;
+    }
+
+    /** A literal RE2 pattern rewritten for PostgreSQL, or the reason it cannot be. */
+    private static SqlNode regexPattern(Call c, int i, String flags, boolean fixedLength) {
+        String pattern = literalString(c, i);
+        if (pattern == null) {
+            throw c.fail("a computed pattern (RE2 and PostgreSQL patterns differ; only literals are rewritten)");
+        }
+        RegexPatterns.Result r = RegexPatterns.toPostgres(pattern, flags, fixedLength);
+        return Sql.string(r.pattern().orElseThrow(() -> c.fail("pattern '" + pattern + "': " + r.refusal())));
+    }
+
+    private SqlNode argOr(Call c, int i, SqlNode otherwise) {
+        return c.count() > i ? c.node(i) : otherwise;
+    }
+
+    private void registerAdded() {
+        // ---- regular expressions (SQL Server 2025, RE2): PostgreSQL 15's regexp_* functions take the same arguments
+        rules.put("REGEXP_LIKE", c -> {
+            c.arity(2, 3);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 2), false);
+            return new Typed(Sql.call(SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE, c.string(0).node(), pattern),
+                    SqlServerTypes.BIT);
+        });
+        rules.put("REGEXP_COUNT", c -> {
+            c.arity(2, 4);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 3), true);
+            return new Typed(Sql.fn("regexp_count", c.string(0).node(), pattern, argOr(c, 2, Sql.integer(1))),
+                    SqlServerTypes.INT);
+        });
+        rules.put("REGEXP_INSTR", c -> {
+            c.arity(2, 7);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 5), true);
+            List<SqlNode> args = new ArrayList<>(List.of(c.string(0).node(), pattern, argOr(c, 2, Sql.integer(1)),
+                    argOr(c, 3, Sql.integer(1)), argOr(c, 4, Sql.integer(0))));
+            if (c.count() == 7) {
+                args.add(Sql.string(""));
+                args.add(c.node(6));
+            }
+            return new Typed(Sql.fn("regexp_instr", args), SqlServerTypes.INT);
+        });
+        rules.put("REGEXP_SUBSTR", c -> {
+            c.arity(2, 6);
+            Typed s = c.string(0);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 4), true);
+            List<SqlNode> args = new ArrayList<>(List.of(s.node(), pattern, argOr(c, 2, Sql.integer(1)),
+                    argOr(c, 3, Sql.integer(1))));
+            if (c.count() == 6) {
+                args.add(Sql.string(""));
+                args.add(c.node(5));
+            }
+            return new Typed(Sql.fn("regexp_substr", args), SqlServerTypes.isUnicode(s.type())
+                    ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+        });
+        rules.put("REGEXP_REPLACE", c -> {
+            c.arity(2, 6);
+            Typed s = c.string(0);
+            SqlNode pattern = regexPattern(c, 1, regexFlags(c, 5), true);
+            String replacement = c.count() > 2 ? literalString(c, 2) : "";
+            if (replacement == null) {
+                throw c.fail("a computed replacement");
+            }
+            String target = RegexPatterns.replacement(replacement).orElseThrow(() -> c.fail("replacement '"
+                    + replacement + "' (escapes other than \\1 to \\9 and \\\\)"));
+            // occurrence 0, the default, replaces every match, as PostgreSQL's N = 0 does
+            return new Typed(Sql.fn("regexp_replace", s.node(), pattern, Sql.string(target),
+                    argOr(c, 3, Sql.integer(1)), argOr(c, 4, Sql.integer(0))), SqlServerTypes.isUnicode(s.type())
+                    ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR);
+        });
+
+        // ---- JSON constructors (SQL Server 2022): the text SQL Server writes, compact, escaped as FOR JSON escapes
+        rules.put("JSON_ARRAY", c -> {
+            List<Expr> args = new ArrayList<>(c.f.arguments());
+            boolean nullOnNull = jsonNullClause(args).orElse(false);
+            List<SqlNode> items = new ArrayList<>();
+            for (Expr a : args) {
+                SqlNode v = jsonValue(c, a);
+                items.add(nullOnNull ? Sql.fn("coalesce", v, Sql.string("null")) : v);
+            }
+            return new Typed(jsonText("[", items, "]"), DataType.withMaxLength("nvarchar"));
+        });
+        rules.put("JSON_OBJECT", c -> {
+            List<Expr> args = new ArrayList<>(c.f.arguments());
+            boolean nullOnNull = jsonNullClause(args).orElse(true);
+            List<SqlNode> members = new ArrayList<>();
+            for (Expr a : args) {
+                if (!(a instanceof Expr.Binary b) || !b.operator().equals(":")) {
+                    throw c.fail("an argument that is not key:value");
+                }
+                Typed key = converter.value(b.left(), c.scope);
+                if (!SqlServerTypes.isString(key.type())) {
+                    throw c.fail("a key of type " + key.type());
+                }
+                SqlNode v = jsonValue(c, b.right());
+                SqlNode value = nullOnNull ? Sql.fn("coalesce", v, Sql.string("null")) : v;
+                // ABSENT ON NULL: the member is NULL, and concat_ws leaves it out
+                String literalKey = b.left() instanceof Expr.Literal l && (l.kind() == Expr.LiteralKind.STRING
+                        || l.kind() == Expr.LiteralKind.NATIONAL_STRING) ? QueryConverter.unquote(l.text()) : null;
+                SqlNode keyText = literalKey != null && literalKey.chars().allMatch(ch -> ch >= 0x20)
+                        // a literal key is written here: "key": with quote, backslash and slash escaped
+                        ? Sql.string("\"" + literalKey.replace("\\", "\\\\").replace("\"", "\\\"")
+                                .replace("/", "\\/") + "\":")
+                        : Sql.call(SqlStdOperatorTable.CONCAT, jsonString(key.node()), Sql.string(":"));
+                members.add(Sql.call(SqlStdOperatorTable.CONCAT, keyText, value));
+            }
+            return new Typed(jsonText("{", members, "}"), DataType.withMaxLength("nvarchar"));
+        });
+
+        // ---- SQL Server 2025 strings and binary
+        rules.put("UNISTR", c -> {
+            c.arity(1, 1);
+            // \xxxx and \+xxxxxx escapes (UTF-16 surrogate pairs too) read as PostgreSQL's unistr reads them
+            return new Typed(Sql.fn("unistr", c.string(0).node()), SqlServerTypes.NVARCHAR);
+        });
+        rules.put("BASE64_ENCODE", c -> {
+            c.arity(1, 2);
+            Typed x = c.arg(0);
+            String b = SqlServerTypes.base(x.type());
+            if (!b.equals("varbinary") && !b.equals("binary") && !isNull(x)) {
+                throw c.fail("argument of type " + x.type());
+            }
+            // PostgreSQL breaks base64 lines every 76 characters; SQL Server adds no line breaks
+            SqlNode encoded = Sql.fn("replace", Sql.fn("encode", x.node(), Sql.string("base64")), Sql.fn("chr",
+                    Sql.integer(10)), Sql.string(""));
+            if (c.count() == 2) {
+                // URL-safe: the RFC 4648 table 2 alphabet, without padding
+                SqlNode safe = Sql.fn("rtrim", Sql.fn("translate", encoded, Sql.string("+/"), Sql.string("-_")),
+                        Sql.string("="));
+                encoded = caseWhen(Sql.call(SqlStdOperatorTable.NOT_EQUALS, c.node(1), Sql.integer(0)), safe,
+                        encoded);
+            }
+            return new Typed(encoded, DataType.withMaxLength("varchar"));
+        });
+        rules.put("BASE64_DECODE", c -> {
+            c.arity(1, 1);
+            Typed s = c.string(0);
+            // both alphabets, with or without padding
+            SqlNode standard = Sql.fn("translate", s.node(), Sql.string("-_"), Sql.string("+/"));
+            SqlNode length = Sql.times(Sql.divide(Sql.plus(Sql.fn("length", standard), Sql.integer(3)),
+                    Sql.integer(4)), Sql.integer(4));
+            return new Typed(Sql.fn("decode", Sql.fn("rpad", standard, length, Sql.string("=")),
+                    Sql.string("base64")), DataType.withMaxLength("varbinary"));
+        });
+
+        // ---- approximate percentiles: the exact percentile is within any approximation's error bound
+        rules.put("APPROX_PERCENTILE_CONT", c -> approxPercentile(c, SqlStdOperatorTable.PERCENTILE_CONT, true));
+        rules.put("APPROX_PERCENTILE_DISC", c -> approxPercentile(c, SqlStdOperatorTable.PERCENTILE_DISC, false));
+
+        // ---- configuration functions, under the us_english session the rest of the translation assumes
+        rules.put("@@DATEFIRST", c -> new Typed(Sql.integer(7), DataType.of("tinyint")));
+        rules.put("@@LANGUAGE", c -> new Typed(Sql.string("us_english"), SqlServerTypes.NVARCHAR));
+        rules.put("@@LANGID", c -> new Typed(Sql.integer(0), DataType.of("smallint")));
+        rules.put("@@MAX_PRECISION", c -> new Typed(Sql.integer(38), DataType.of("tinyint")));
+        rules.put("@@SPID", c -> new Typed(Sql.fn("pg_backend_pid"), DataType.of("smallint")));
+    }
+
+    /** The built-in table-valued functions, translated in FROM and APPLY by {@link #tableValued}. */
+    static final List<String> TABLE_VALUED = List.of("STRING_SPLIT", "GENERATE_SERIES");
+
+    /**
+     * A built-in table-valued function as a one-column derived table over PostgreSQL's set-returning function:
+     * {@code (SELECT regexp_split_to_table(s, ',') AS value)}; empty when the name is not one of them.
+     */
+    java.util.Optional<QueryConverter.Converted> tableValued(Expr.FunctionCall f, QueryConverter.Scope scope) {
+        if (f.name().parts().size() != 1 || !TABLE_VALUED.contains(f.name().last().toUpperCase(Locale.ROOT))) {
+            return java.util.Optional.empty();
+        }
+        Call c = new Call(f, scope);
+        SqlNode node;
+        DataType type;
+        if (c.name.equals("STRING_SPLIT")) {
+            c.arity(2, 3);
+            if (c.count() == 3 && !(c.node(2) instanceof SqlLiteral l && "0".equals(l.toValue()))) {
+                throw c.fail("enable_ordinal (the ordinal column is not translated)");
+            }
+            Typed s = c.string(0);
+            String separator = literalString(c, 1);
+            if (separator == null || separator.length() != 1) {
+                throw c.fail("a separator other than one literal character");
+            }
+            char ch = separator.charAt(0);
+            // regexp_split_to_table, not string_to_array: '' is one empty row in both SQL Server and here
+            node = Sql.fn("regexp_split_to_table", s.node(), Sql.string(Character.isLetterOrDigit(ch) ? separator
+                    : "\\" + ch));
+            type = SqlServerTypes.isUnicode(s.type()) ? SqlServerTypes.NVARCHAR : SqlServerTypes.VARCHAR;
+        } else {
+            c.arity(2, 3);
+            Typed start = c.arg(0);
+            Typed stop = c.arg(1);
+            if (!SqlServerTypes.isExactNumeric(start.type()) || !SqlServerTypes.isExactNumeric(stop.type())) {
+                throw c.fail("arguments of type " + start.type() + " and " + stop.type());
+            }
+            // without a step SQL Server counts down when start > stop; PostgreSQL's default step is always 1
+            SqlNode step = c.count() == 3 ? c.node(2) : caseWhen(Sql.call(SqlStdOperatorTable.LESS_THAN_OR_EQUAL,
+                    start.node(), stop.node()), Sql.integer(1), Sql.integer(-1));
+            node = Sql.fn("generate_series", start.node(), stop.node(), step);
+            type = SqlServerTypes.higher(start.type(), stop.type());
+        }
+        var select = new org.apache.calcite.sql.SqlSelect(P, null, SqlNodeList.of(Sql.as(node, "value")), null,
+                null, null, null, null, null, null, null, null, null);
+        return java.util.Optional.of(new QueryConverter.Converted(select, List.of(new QueryConverter.Col("value",
+                type))));
+    }
+
+    /** Removes a trailing NULL ON NULL / ABSENT ON NULL argument: true for NULL ON NULL. */
+    private static java.util.Optional<Boolean> jsonNullClause(List<Expr> args) {
+        if (!args.isEmpty() && args.get(args.size() - 1) instanceof Expr.ColumnRef r
+                && r.name().last().endsWith(" ON NULL")) {
+            args.remove(args.size() - 1);
+            return java.util.Optional.of(r.name().last().startsWith("NULL"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A JSON string: to_json escapes quote, backslash and control characters; FOR JSON also escapes the slash. */
+    private static SqlNode jsonString(SqlNode text) {
+        return Sql.fn("replace", castTo(Sql.fn("to_json", castTo(text, "text")), "text"), Sql.string("/"),
+                Sql.string("\\/"));
+    }
+
+    /** One value as FOR JSON writes it, NULL for SQL NULL: strings quoted, numbers bare, bit as true/false. */
+    private SqlNode jsonValue(Call c, Expr raw) {
+        Expr e = raw;
+        while (e instanceof Expr.Parenthesized p) {
+            e = p.expr();
+        }
+        Typed t = converter.value(e, c.scope);
+        if (e instanceof Expr.FunctionCall f && f.name().parts().size() == 1
+                && (f.name().last().equalsIgnoreCase("JSON_OBJECT") || f.name().last().equalsIgnoreCase("JSON_ARRAY")
+                || f.name().last().equalsIgnoreCase("JSON_QUERY"))) {
+            // JSON text from a JSON function is embedded as JSON, not as a string
+            return t.node();
+        }
+        if (isNull(t)) {
+            return Sql.nullLiteral();
+        }
+        if (SqlServerTypes.isString(t.type())) {
+            return jsonString(t.node());
+        }
+        String b = SqlServerTypes.base(t.type());
+        if (SqlServerTypes.isInteger(t.type()) || b.equals("decimal") || b.equals("numeric")) {
+            return castTo(t.node(), "text");
+        }
+        if (SqlServerTypes.isBit(t.type())) {
+            SqlNode bool = t.node();
+            return new SqlCase(P, null, SqlNodeList.of(bool, Sql.call(SqlStdOperatorTable.NOT, bool)),
+                    SqlNodeList.of(Sql.string("true"), Sql.string("false")), null);
+        }
+        throw c.fail("a value of type " + t.type() + " (FOR JSON's formatting of it is not translated)");
+    }
+
+    private static SqlNode jsonText(String open, List<SqlNode> items, String close) {
+        if (items.isEmpty()) {
+            return Sql.string(open + close);
+        }
+        List<SqlNode> args = new ArrayList<>();
+        args.add(Sql.string(","));
+        args.addAll(items);
+        return Sql.call(SqlStdOperatorTable.CONCAT, Sql.call(SqlStdOperatorTable.CONCAT, Sql.string(open),
+                Sql.fn("concat_ws", args)), Sql.string(close));
+    }
+
+    private Typed approxPercentile(Call c, org.apache.calcite.sql.SqlAggFunction function, boolean continuous) {
+        c.arity(1, 1);
+        if (c.f.withinGroup().size() != 1 || c.f.over().isPresent()) {
+            throw c.fail("without one WITHIN GROUP (ORDER BY ...) key, or with OVER");
+        }
+        var key = c.f.withinGroup().get(0);
+        Typed value = converter.value(key.expr(), c.scope);
+        if (!SqlServerTypes.isNumeric(value.type())) {
+            throw c.fail("ordered by a " + value.type());
+        }
+        SqlNode order = key.direction().filter(d -> d.equalsIgnoreCase("DESC")).isPresent()
+                ? Sql.call(SqlStdOperatorTable.DESC, value.node()) : value.node();
+        SqlNode call = Sql.call(SqlStdOperatorTable.WITHIN_GROUP, Sql.call(function, c.node(0)),
+                SqlNodeList.of(order));
+        // APPROX_PERCENTILE_CONT is a float; _DISC has the type of the ordering expression
+        return continuous ? new Typed(call, SqlServerTypes.FLOAT) : new Typed(call, value.type());
+    }
+
     private void registerReported() {
         String catalog = "object and principal ids of SQL Server's catalog have no PostgreSQL counterpart";
         for (String name : List.of("OBJECT_ID", "OBJECT_NAME", "OBJECT_SCHEMA_NAME", "OBJECT_DEFINITION", "DB_ID",
@@ -865,6 +1178,17 @@ final class BuiltinFunctions {
         report("HOST_NAME", "the client's workstation name is not known to PostgreSQL");
         report("SESSION_CONTEXT", "session context keys");
         report("CONTEXT_INFO", "session context info");
+        for (String name : List.of("@@ROWCOUNT", "@@IDENTITY", "@@ERROR", "@@TRANCOUNT", "@@FETCH_STATUS",
+                "@@PROCID", "@@NESTLEVEL", "@@CURSOR_ROWS")) {
+            report(name, "state of the session's procedural code, which a model does not have");
+        }
+        for (String name : List.of("@@VERSION", "@@SERVERNAME", "@@SERVICENAME")) {
+            report(name, "the SQL Server instance's identity");
+        }
+        for (String name : List.of("EDIT_DISTANCE", "EDIT_DISTANCE_SIMILARITY", "JARO_WINKLER_DISTANCE",
+                "JARO_WINKLER_SIMILARITY")) {
+            report(name, "needs the fuzzystrmatch extension, whose results are not checked against SQL Server's");
+        }
     }
 
     /**

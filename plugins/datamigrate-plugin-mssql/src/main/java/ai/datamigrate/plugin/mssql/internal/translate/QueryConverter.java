@@ -107,6 +107,7 @@ final class QueryConverter {
     private final java.util.Set<String> usedCtes = new java.util.HashSet<>();
     private static final int MAX_INLINE_DEPTH = 16;
     private final BuiltinFunctions functions;
+    private final Conversions conversions = new Conversions(this);
 
     QueryConverter(Env env, TargetDialect dialect) {
         this.env = env;
@@ -310,6 +311,10 @@ final class QueryConverter {
                 order.add(ordered(item, byOutput.orElseGet(() -> value(item.expr(), scope).node())));
             }
         }
+        if (s.top().isPresent() && (s.top().get().percent() || s.top().get().withTies())) {
+            return topByWindow(s.top().get(), keywords, selectList, columns, from, where, groupBy, having, orderBy,
+                    scope);
+        }
         SqlNode[] offsetFetch = whole == null ? new SqlNode[2] : offsetFetch(whole, s.top());
         if (whole == null && s.top().isPresent()) {
             offsetFetch = offsetFetch(null, s.top());
@@ -317,6 +322,120 @@ final class QueryConverter {
         SqlSelect select = new SqlSelect(P, keywords, new SqlNodeList(selectList, P), from, where, groupBy, having,
                 null, null, order, offsetFetch[0], offsetFetch[1], null);
         return new Converted(select, columns);
+    }
+
+    /**
+     * {@code TOP n WITH TIES} and {@code TOP n PERCENT} on window functions, which every target with windows runs:
+     * the select computes {@code rank()} (ties) or {@code row_number()} over the ORDER BY, and {@code count(*) OVER ()}
+     * for a percentage; an outer select keeps the rows whose rank is at most n, or at most
+     * {@code CEILING(count * n / 100)} (SQL Server rounds a fraction of a row up). {@code rank() <= n} is exactly
+     * "the first n rows and every row tied with the n-th". The outer select orders by {@code row_number()}, the
+     * original order.
+     */
+    private Converted topByWindow(ai.datamigrate.plugin.mssql.internal.ast.Part.Top top, SqlNodeList keywords,
+                                  List<SqlNode> selectList, List<Col> columns, SqlNode from, SqlNode where,
+                                  SqlNodeList groupBy, SqlNode having, List<OrderItem> orderBy, Scope scope) {
+        String what = top.withTies() && top.percent() ? "TOP ... PERCENT WITH TIES" : top.withTies()
+                ? "TOP ... WITH TIES" : "TOP ... PERCENT";
+        if (top.withTies() && orderBy.isEmpty()) {
+            throw Untranslated.construct(top.pos(), what + " without ORDER BY");
+        }
+        if (keywords != null) {
+            // DISTINCT comes before TOP: the distinct rows become a derived table, ranked by their output columns
+            // (SQL Server requires ORDER BY items of a DISTINCT select to be in its select list)
+            for (OrderItem item : orderBy) {
+                boolean output = item.expr() instanceof Expr.Literal lit && lit.kind() == Expr.LiteralKind.INTEGER
+                        || item.expr() instanceof Expr.ColumnRef ref && ref.name().parts().size() == 1
+                        && columns.stream().anyMatch(c -> c.name().equalsIgnoreCase(ref.name().last()));
+                if (!output) {
+                    throw Untranslated.construct(item.pos(), what + " with DISTINCT, ordered by an expression");
+                }
+            }
+            List<SqlNode> named = new ArrayList<>();
+            for (int i = 0; i < selectList.size(); i++) {
+                SqlNode item = selectList.get(i);
+                named.add(item.getKind() == SqlKind.AS || item instanceof SqlIdentifier ? item
+                        : Sql.as(item, columns.get(i).name()));
+            }
+            SqlSelect distinct = new SqlSelect(P, keywords, new SqlNodeList(named, P), from, where, groupBy, having,
+                    null, null, null, null, null, null);
+            List<SqlNode> ids = columns.stream().<SqlNode>map(c -> Sql.id("__dm_distinct", c.name())).toList();
+            return topByWindow(top, null, ids, columns, aliased(distinct, "__dm_distinct", List.of()), null, null,
+                    null, orderBy, scope);
+        }
+        Expr countExpr = top.count();
+        while (countExpr instanceof Expr.Parenthesized p) {
+            countExpr = p.expr();
+        }
+        if (!(countExpr instanceof Expr.Literal l) || !(l.kind() == Expr.LiteralKind.INTEGER
+                || top.percent() && (l.kind() == Expr.LiteralKind.DECIMAL || l.kind() == Expr.LiteralKind.FLOAT))) {
+            throw Untranslated.construct(top.pos(), what + " with a computed count");
+        }
+        SqlNode n = Sql.number(new BigDecimal(l.text()));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Col c : columns) {
+            if (c.name().isEmpty() || c.name().startsWith("__dm_") || !names.add(c.name().toLowerCase(Locale.ROOT))) {
+                throw Untranslated.construct(top.pos(), what + " over columns without unique names");
+            }
+        }
+        SqlNodeList order = new SqlNodeList(P);
+        for (OrderItem item : orderBy) {
+            SqlNode key = null;
+            if (item.expr() instanceof Expr.Literal lit && lit.kind() == Expr.LiteralKind.INTEGER) {
+                int i = Integer.parseInt(lit.text());
+                if (i < 1 || i > selectList.size()) {
+                    throw Untranslated.construct(item.pos(), "ORDER BY position " + i);
+                }
+                key = selectList.get(i - 1);
+            } else if (item.expr() instanceof Expr.ColumnRef ref && ref.name().parts().size() == 1) {
+                for (int i = 0; i < columns.size() && key == null; i++) {
+                    if (columns.get(i).name().equalsIgnoreCase(ref.name().last())) {
+                        key = selectList.get(i);
+                    }
+                }
+            }
+            if (key == null) {
+                key = value(item.expr(), scope).node();
+            } else if (key.getKind() == SqlKind.AS) {
+                key = ((org.apache.calcite.sql.SqlCall) key).operand(0);
+            }
+            // a window's ORDER BY cannot name an output column: the select item's expression is repeated
+            order.add(ordered(item, key));
+        }
+        List<SqlNode> inner = new ArrayList<>();
+        for (int i = 0; i < selectList.size(); i++) {
+            SqlNode item = selectList.get(i);
+            // a column reference in the select list is named after its column (select() adds AS otherwise)
+            boolean named = item.getKind() == SqlKind.AS || item instanceof SqlIdentifier;
+            inner.add(named ? item : Sql.as(item, columns.get(i).name()));
+        }
+        inner.add(Sql.as(window(SqlStdOperatorTable.ROW_NUMBER, order), "__dm_row"));
+        SqlNode kept = Sql.id("__dm_top", "__dm_row");
+        if (top.withTies()) {
+            inner.add(Sql.as(window(SqlStdOperatorTable.RANK, order), "__dm_rank"));
+            kept = Sql.id("__dm_top", "__dm_rank");
+        }
+        SqlNode limit = n;
+        if (top.percent()) {
+            inner.add(Sql.as(Sql.call(SqlStdOperatorTable.OVER, Sql.call(SqlStdOperatorTable.COUNT,
+                    SqlIdentifier.star(P)), org.apache.calcite.sql.SqlWindow.create(null, null, new SqlNodeList(P),
+                    new SqlNodeList(P), SqlLiteral.createBoolean(false, P), null, null, null, P)), "__dm_count"));
+            limit = Sql.fn("ceil", Sql.divide(Sql.times(Sql.id("__dm_top", "__dm_count"), n),
+                    Sql.number(new BigDecimal("100.0"))));
+        }
+        SqlSelect rows = new SqlSelect(P, null, new SqlNodeList(inner, P), from, where, groupBy, having, null, null,
+                null, null, null, null);
+        List<SqlNode> outerList = columns.stream().<SqlNode>map(c -> Sql.id("__dm_top", c.name())).toList();
+        SqlNodeList outerOrder = orderBy.isEmpty() ? null : SqlNodeList.of(Sql.id("__dm_top", "__dm_row"));
+        SqlSelect outer = new SqlSelect(P, null, new SqlNodeList(outerList, P), aliased(rows, "__dm_top", List.of()),
+                Sql.call(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, kept, limit), null, null, null, null, outerOrder,
+                null, null, null);
+        return new Converted(outer, columns);
+    }
+
+    private static SqlNode window(SqlOperator function, SqlNodeList order) {
+        return Sql.call(SqlStdOperatorTable.OVER, Sql.call(function), org.apache.calcite.sql.SqlWindow.create(null,
+                null, new SqlNodeList(P), order, SqlLiteral.createBoolean(false, P), null, null, null, P));
     }
 
     private SqlNode[] offsetFetch(Query whole, Optional<ai.datamigrate.plugin.mssql.internal.ast.Part.Top> top) {
@@ -413,9 +532,144 @@ final class QueryConverter {
         if (source instanceof TableSource.Join j) {
             return join(j, scope);
         }
+        if (source instanceof TableSource.Function fn) {
+            return builtinTable(fn, scope, false);
+        }
+        if (source instanceof TableSource.Pivot pv) {
+            return pivot(pv, scope);
+        }
+        if (source instanceof TableSource.Unpivot up) {
+            return unpivot(up, scope);
+        }
         throw Untranslated.construct(source.pos(), "table source "
                 + source.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " (table variables, VALUES, "
                 + "table-valued functions, PIVOT/UNPIVOT) is not translated");
+    }
+
+    /** The relation a PIVOT or UNPIVOT reads: one named table or derived table, in a scope of its own. */
+    private SqlNode pivotSource(TableSource source, Scope scope, Scope inner, String what) {
+        TableSource src = source;
+        while (src instanceof TableSource.Parenthesized p) {
+            src = p.inner();
+        }
+        if (!(src instanceof TableSource.Named) && !(src instanceof TableSource.Derived)) {
+            throw Untranslated.construct(source.pos(), what + " over a join or a table-valued function");
+        }
+        SqlNode node = tableSource(src, inner);
+        if (inner.rels.size() != 1) {
+            throw Untranslated.construct(source.pos(), what + " source");
+        }
+        return node;
+    }
+
+    /**
+     * {@code src PIVOT (AGG(v) FOR q IN ([a], [b])) AS p} is conditional aggregation grouped by every other column of
+     * src: {@code (SELECT g.., AGG(CASE WHEN q = 'a' THEN v END) AS a, .. FROM src GROUP BY g..) AS p}. The CASE is
+     * built on the T-SQL tree, so the aggregate keeps SQL Server's types and the values compare as q's type.
+     */
+    private SqlNode pivot(TableSource.Pivot pv, Scope scope) {
+        String alias = pv.alias().orElseThrow(() -> Untranslated.construct(pv.pos(), "PIVOT without an alias"));
+        Scope inner = new Scope(scope.parent);
+        SqlNode from = pivotSource(pv.source(), scope, inner, "PIVOT");
+        Rel src = inner.rels.get(0);
+        Expr.FunctionCall agg = pv.aggregate();
+        if (agg.arguments().size() != 1 || !(agg.arguments().get(0) instanceof Expr.ColumnRef valueRef)
+                || agg.over().isPresent() || agg.quantifier().isPresent()) {
+            throw Untranslated.construct(agg.pos(), "PIVOT aggregate other than AGG(column)");
+        }
+        String valueColumn = valueRef.name().last();
+        String forColumn = pv.forColumn().last();
+        List<SqlNode> items = new ArrayList<>();
+        List<SqlNode> groupBy = new ArrayList<>();
+        List<Col> cols = new ArrayList<>();
+        for (Col c : src.columns()) {
+            if (!c.name().equalsIgnoreCase(valueColumn) && !c.name().equalsIgnoreCase(forColumn)) {
+                items.add(Sql.id(src.alias(), c.name()));
+                groupBy.add(Sql.id(src.alias(), c.name()));
+                cols.add(c);
+            }
+        }
+        for (String needed : List.of(forColumn, valueColumn)) {
+            if (src.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(needed))) {
+                throw Untranslated.construct(pv.pos(), "PIVOT column " + needed + " is not in the source");
+            }
+        }
+        Expr forRef = new Expr.ColumnRef(pv.forColumn().pos(), new Name(pv.forColumn().pos(),
+                List.of(src.alias(), forColumn)));
+        Expr valueExpr = new Expr.ColumnRef(valueRef.pos(), new Name(valueRef.pos(), List.of(src.alias(),
+                valueColumn)));
+        for (String v : pv.values()) {
+            Expr test = new Expr.Binary(pv.pos(), "=", forRef, new Expr.Literal(pv.pos(), Expr.LiteralKind.NATIONAL_STRING,
+                    "N'" + v.replace("'", "''") + "'"));
+            Expr when = new Expr.Case(pv.pos(), Optional.empty(), List.of(new When(pv.pos(), test, valueExpr)),
+                    Optional.empty());
+            Typed t = value(new Expr.FunctionCall(agg.pos(), agg.name(), Optional.empty(), List.of(when), List.of(),
+                    Optional.empty(), false), inner);
+            items.add(Sql.as(t.node(), v));
+            cols.add(new Col(v, t.type()));
+        }
+        SqlSelect select = new SqlSelect(P, null, new SqlNodeList(items, P), from, null,
+                groupBy.isEmpty() ? null : new SqlNodeList(groupBy, P), null, null, null, null, null, null, null);
+        scope.rels.add(new Rel(alias, cols));
+        return aliased(select, alias, List.of());
+    }
+
+    /**
+     * {@code src UNPIVOT (v FOR q IN (a, b)) AS u}: one row per source row and listed column, NULL values left out:
+     * {@code (SELECT others.., x.q, x.v FROM src CROSS JOIN LATERAL (VALUES ('a', src.a), ('b', src.b)) AS x (q, v)
+     * WHERE x.v IS NOT NULL) AS u}.
+     */
+    private SqlNode unpivot(TableSource.Unpivot up, Scope scope) {
+        String alias = up.alias().orElseThrow(() -> Untranslated.construct(up.pos(), "UNPIVOT without an alias"));
+        Scope inner = new Scope(scope.parent);
+        SqlNode from = pivotSource(up.source(), scope, inner, "UNPIVOT");
+        Rel src = inner.rels.get(0);
+        List<SqlNode> rows = new ArrayList<>();
+        DataType type = null;
+        for (String column : up.columns()) {
+            Col c = src.columns().stream().filter(x -> x.name().equalsIgnoreCase(column)).findFirst().orElseThrow(() ->
+                    Untranslated.construct(up.pos(), "UNPIVOT column " + column + " is not in the source"));
+            if (type != null && !type.equals(c.type())) {
+                // SQL Server requires the same type; a mismatch is an error there
+                throw Untranslated.construct(up.pos(), "UNPIVOT columns of different types");
+            }
+            type = c.type();
+            rows.add(Sql.call(SqlStdOperatorTable.ROW, Sql.string(column), Sql.id(src.alias(), c.name())));
+        }
+        List<SqlNode> items = new ArrayList<>();
+        List<Col> cols = new ArrayList<>();
+        for (Col c : src.columns()) {
+            if (up.columns().stream().noneMatch(x -> x.equalsIgnoreCase(c.name()))) {
+                items.add(Sql.id(src.alias(), c.name()));
+                cols.add(c);
+            }
+        }
+        items.add(Sql.id("__dm_unpivot", up.forColumn()));
+        cols.add(new Col(up.forColumn(), DataType.withLength("nvarchar", 128)));
+        items.add(Sql.id("__dm_unpivot", up.valueColumn()));
+        cols.add(new Col(up.valueColumn(), type));
+        SqlNode values = Sql.call(SqlStdOperatorTable.LATERAL, aliased(Sql.call(SqlStdOperatorTable.VALUES, rows),
+                "__dm_unpivot", List.of(up.forColumn(), up.valueColumn())));
+        SqlNode join = new SqlJoin(P, from, SqlLiteral.createBoolean(false, P), JoinType.CROSS.symbol(P), values,
+                JoinConditionType.NONE.symbol(P), null);
+        SqlSelect select = new SqlSelect(P, null, new SqlNodeList(items, P), join,
+                Sql.call(SqlStdOperatorTable.IS_NOT_NULL, Sql.id("__dm_unpivot", up.valueColumn())), null, null, null,
+                null, null, null, null, null);
+        scope.rels.add(new Rel(alias, cols));
+        return aliased(select, alias, List.of());
+    }
+
+    /** STRING_SPLIT or GENERATE_SERIES in FROM or APPLY: a derived table, LATERAL when applied. */
+    private SqlNode builtinTable(TableSource.Function fn, Scope scope, boolean lateral) {
+        Converted c = functions.tableValued(fn.call(), scope).orElseThrow(() -> Untranslated.construct(fn.pos(),
+                "table-valued function " + String.join(".", fn.call().name().parts())));
+        if (fn.withSchema().isPresent()) {
+            throw Untranslated.construct(fn.pos(), "a WITH schema on " + fn.call().name().last());
+        }
+        String alias = fn.alias().orElse(fn.call().name().last());
+        scope.rels.add(new Rel(alias, renamed(c.columns(), fn.columns(), fn.pos())));
+        SqlNode node = aliased(c.node(), alias, fn.columns());
+        return lateral ? Sql.call(SqlStdOperatorTable.LATERAL, node) : node;
     }
 
     private static SqlNode aliased(SqlNode node, String alias, List<String> columns) {
@@ -456,6 +710,14 @@ final class QueryConverter {
     private SqlNode join(TableSource.Join j, Scope scope) {
         String kind = j.kind().toUpperCase(Locale.ROOT).replace(" OUTER ", " ");
         SqlNode left = tableSource(j.left(), scope);
+        if ((kind.equals("CROSS APPLY") || kind.equals("OUTER APPLY")) && j.right() instanceof TableSource.Function fn) {
+            SqlNode right = builtinTable(fn, scope, true);
+            return kind.equals("CROSS APPLY")
+                    ? new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), JoinType.CROSS.symbol(P), right,
+                            JoinConditionType.NONE.symbol(P), null)
+                    : new SqlJoin(P, left, SqlLiteral.createBoolean(false, P), JoinType.LEFT.symbol(P), right,
+                            JoinConditionType.ON.symbol(P), Sql.bool(true));
+        }
         if (kind.equals("CROSS APPLY") || kind.equals("OUTER APPLY")) {
             if (!(j.right() instanceof TableSource.Derived d) || d.alias().isEmpty()) {
                 throw Untranslated.construct(j.right().pos(), kind + " of a table-valued function");
@@ -509,7 +771,8 @@ final class QueryConverter {
         return SqlKind.COMPARISON.contains(k) || k == SqlKind.AND || k == SqlKind.OR || k == SqlKind.NOT
                 || k == SqlKind.LIKE || k == SqlKind.IN || k == SqlKind.NOT_IN || k == SqlKind.BETWEEN
                 || k == SqlKind.IS_NULL || k == SqlKind.IS_NOT_NULL || k == SqlKind.EXISTS
-                || k == SqlKind.SOME || k == SqlKind.ALL || k == SqlKind.SIMILAR;
+                || k == SqlKind.SOME || k == SqlKind.ALL || k == SqlKind.SIMILAR
+                || k == SqlKind.POSIX_REGEX_CASE_SENSITIVE;
     }
 
     /** An expression in a value position. */
@@ -591,6 +854,12 @@ final class QueryConverter {
         if (e instanceof Expr.FunctionCall f) {
             return functions.call(f, scope);
         }
+        if (e instanceof Expr.Subquery s && s.query().forClause().isPresent()) {
+            return forXmlPath(s.query(), scope, true);
+        }
+        if (e instanceof Expr.MethodCall m) {
+            return xmlValue(m, scope);
+        }
         if (e instanceof Expr.Subquery s) {
             Converted q = query(s.query(), scope);
             return new Typed(q.node(), q.columns().isEmpty() ? SqlServerTypes.UNKNOWN : q.columns().get(0).type());
@@ -598,6 +867,11 @@ final class QueryConverter {
         }
         if (e instanceof Expr.Star s) {
             throw Untranslated.construct(s.pos(), "* outside a select list");
+        }
+        if (e instanceof Expr.Variable v && v.name().startsWith("@@")) {
+            // configuration functions such as @@DATEFIRST are in the function table
+            return functions.call(new Expr.FunctionCall(v.pos(), new Name(v.pos(), List.of(v.name())),
+                    Optional.empty(), List.of(), List.of(), Optional.empty(), true), scope);
         }
         if (e instanceof Expr.Variable v) {
             Typed bound = variables.isEmpty() ? null : variables.peek().get(v.name().toLowerCase(Locale.ROOT));
@@ -607,6 +881,116 @@ final class QueryConverter {
             return bound;
         }
         throw Untranslated.construct(e.pos(), e.getClass().getSimpleName() + " expressions");
+    }
+
+    /**
+     * {@code (SELECT ... FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)')}: the unescaped text of the
+     * concatenation idiom; other methods of xml values are not translated.
+     */
+    private Typed xmlValue(Expr.MethodCall m, Scope scope) {
+        Expr target = m.target();
+        while (target instanceof Expr.Parenthesized p) {
+            target = p.expr();
+        }
+        List<String> args = m.arguments().stream().map(a -> a instanceof Expr.Literal l
+                && (l.kind() == Expr.LiteralKind.STRING || l.kind() == Expr.LiteralKind.NATIONAL_STRING)
+                ? unquote(l.text()).replace(" ", "").toLowerCase(Locale.ROOT) : "").toList();
+        if (target instanceof Expr.Subquery s && s.query().forClause().isPresent() && m.method().equalsIgnoreCase(
+                "value") && args.size() == 2 && (args.get(0).equals(".") || args.get(0).equals("(./text())[1]"))
+                && (args.get(1).equals("nvarchar(max)") || args.get(1).equals("varchar(max)"))) {
+            if (!forXmlOptions(s.query()).equals(List.of("XML", "PATH", "(", "''", ")", ",", "TYPE"))) {
+                throw Untranslated.construct(s.pos(), "FOR XML other than PATH(''), TYPE under .value()");
+            }
+            Typed t = forXmlPath(s.query(), scope, false);
+            return new Typed(t.node(), DataType.withMaxLength(args.get(1).substring(0, args.get(1).indexOf('('))));
+        }
+        throw Untranslated.construct(m.pos(), "the method ." + m.method() + "() of an xml or CLR value");
+    }
+
+    private static List<String> forXmlOptions(Query q) {
+        return q.forClause().orElseThrow().texts().stream().map(t -> t.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * The string-concatenation idiom {@code (SELECT ',' + x FROM t ORDER BY x FOR XML PATH(''))}: each row's
+     * unnamed value is written without an element, in the query's order, and the XML text escapes {@code & < >}
+     * and carriage returns. It becomes {@code (SELECT string_agg(v, '' ORDER BY ...) FROM (the rows) AS x)}; NULL
+     * values add nothing and no rows give NULL, in both. Under {@code .value('.', ...)} nothing is escaped.
+     */
+    private Typed forXmlPath(Query q, Scope scope, boolean escape) {
+        List<String> options = forXmlOptions(q);
+        boolean typed = options.equals(List.of("XML", "PATH", "(", "''", ")", ",", "TYPE"));
+        if (!options.equals(List.of("XML", "PATH", "(", "''", ")")) && !typed) {
+            throw Untranslated.construct(q.forClause().get().pos(), "FOR " + String.join(" ", options)
+                    + " (only the FOR XML PATH('') concatenation idiom is translated)");
+        }
+        if (typed && escape) {
+            throw Untranslated.construct(q.forClause().get().pos(), "FOR XML ..., TYPE outside .value()");
+        }
+        if (!(q.body() instanceof QueryBody.Select s) || !q.ctes().isEmpty() || q.offset().isPresent()) {
+            throw Untranslated.construct(q.pos(), "FOR XML PATH('') over a set operation, CTE or OFFSET");
+        }
+        if (s.top().isPresent() || s.quantifier().filter(x -> x.equalsIgnoreCase("DISTINCT")).isPresent()
+                && !q.orderBy().isEmpty()) {
+            throw Untranslated.construct(s.pos(), "FOR XML PATH('') with TOP, or DISTINCT with ORDER BY");
+        }
+        List<SelectItem> items = new ArrayList<>();
+        for (SelectItem item : s.items()) {
+            if (!(item instanceof SelectItem.Column c) || c.alias().isPresent() || c.expr() instanceof Expr.ColumnRef
+                    || c.expr() instanceof Expr.Star) {
+                throw Untranslated.construct(item.pos(), "FOR XML PATH('') with a named column (it becomes an "
+                        + "element)");
+            }
+            items.add(new SelectItem.Column(c.pos(), c.expr(), Optional.of("__dm_v" + items.size()), c.style()));
+        }
+        int values = items.size();
+        for (int i = 0; i < q.orderBy().size(); i++) {
+            OrderItem o = q.orderBy().get(i);
+            Expr key = o.expr();
+            if (key instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+                int ordinal = Integer.parseInt(l.text());
+                if (ordinal < 1 || ordinal > values) {
+                    throw Untranslated.construct(o.pos(), "ORDER BY position " + ordinal);
+                }
+                key = ((SelectItem.Column) s.items().get(ordinal - 1)).expr();
+            }
+            items.add(new SelectItem.Column(o.pos(), key, Optional.of("__dm_o" + i), SelectItem.AliasStyle.AS));
+        }
+        QueryBody.Select rows = new QueryBody.Select(s.pos(), s.quantifier(), Optional.empty(), items, s.into(),
+                s.from(), s.where(), s.groupBy(), s.having());
+        Converted inner = query(new Query(q.pos(), List.of(), rows, List.of(), Optional.empty(), Optional.empty(),
+                q.option()), scope);
+        SqlNode text = null;
+        for (int i = 0; i < values; i++) {
+            DataType t = inner.columns().get(i).type();
+            if (!SqlServerTypes.isString(t) && !SqlServerTypes.isInteger(t)) {
+                throw Untranslated.construct(s.items().get(i).pos(), "FOR XML PATH('') of a " + t
+                        + " value (its XML text format)");
+            }
+            SqlNode v = Sql.id("__dm_xml", "__dm_v" + i);
+            if (!SqlServerTypes.isString(t)) {
+                v = cast(v, SqlServerTypes.VARCHAR);
+            }
+            if (escape) {
+                v = Sql.fn("replace", Sql.fn("replace", Sql.fn("replace", Sql.fn("replace", v, Sql.string("&"),
+                        Sql.string("&amp;")), Sql.string("<"), Sql.string("&lt;")), Sql.string(">"),
+                        Sql.string("&gt;")), Sql.fn("chr", Sql.integer(13)), Sql.string("&#x0D;"));
+            }
+            // several unnamed values of one row are written one after the other; a NULL one writes nothing
+            text = text == null ? v : Sql.fn("concat", text, v);
+        }
+        SqlNodeList order = new SqlNodeList(P);
+        for (int i = 0; i < q.orderBy().size(); i++) {
+            order.add(ordered(q.orderBy().get(i), Sql.id("__dm_xml", "__dm_o" + i)));
+        }
+        SqlNode agg = Sql.fn("string_agg", text, Sql.string(""));
+        if (!order.isEmpty()) {
+            agg = Sql.call(SqlStdOperatorTable.WITHIN_GROUP, Sql.call(SqlStdOperatorTable.LISTAGG, text,
+                    Sql.string("")), order);
+        }
+        SqlSelect outer = new SqlSelect(P, null, SqlNodeList.of(agg), aliased(inner.node(), "__dm_xml", List.of()),
+                null, null, null, null, null, null, null, null, null);
+        return new Typed(outer, DataType.withMaxLength("nvarchar"));
     }
 
     private Typed literal(Expr.Literal l) {
@@ -633,6 +1017,15 @@ final class QueryConverter {
             case MONEY -> new Typed(cast(Sql.number(new BigDecimal(text.substring(1).replace(",", ""))),
                     SqlServerTypes.MONEY), SqlServerTypes.MONEY);
             case NULL -> new Typed(Sql.nullLiteral(), SqlServerTypes.UNKNOWN);
+            case BINARY -> {
+                // 0xCAFE: PostgreSQL's X'..' is a bit string, bytea is decode('cafe', 'hex')
+                String hex = text.substring(2);
+                if (hex.length() % 2 == 1) {
+                    hex = "0" + hex;
+                }
+                yield new Typed(Sql.fn("decode", Sql.string(hex.toLowerCase(Locale.ROOT)), Sql.string("hex")),
+                        DataType.withLength("varbinary", Math.max(1, hex.length() / 2)));
+            }
             default -> throw Untranslated.construct(l.pos(), "literal " + text);
         };
     }
@@ -863,10 +1256,12 @@ final class QueryConverter {
 
     /** The date formats SQL Server reads whatever SET DATEFORMAT says, plus us_english m/d/y. */
     static Optional<LocalDateTime> parseDateTime(String value) {
-        List<DateTimeFormatter> formats = List.of(DateTimeFormatter.ofPattern("yyyyMMdd[ HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd['T'HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm[:ss[.SSS]]]"));
-        for (DateTimeFormatter f : formats) {
+        // strict: 2024-02-30 is no date (SQL Server raises an error), not February 29th
+        List<DateTimeFormatter> formats = List.of(DateTimeFormatter.ofPattern("uuuuMMdd[ HH:mm[:ss[.SSS]]]"),
+                DateTimeFormatter.ofPattern("uuuu-MM-dd['T'HH:mm[:ss[.SSS]]]"),
+                DateTimeFormatter.ofPattern("uuuu-MM-dd[ HH:mm[:ss[.SSS]]]"));
+        for (DateTimeFormatter f : formats.stream().map(x -> x.withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                .toList()) {
             try {
                 var parsed = f.parseBest(value, LocalDateTime::from, LocalDate::from);
                 return Optional.of(parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed);
@@ -876,8 +1271,12 @@ final class QueryConverter {
         }
         Matcher m = MDY.matcher(value);
         if (m.matches()) {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
-                    Integer.parseInt(m.group(2))).atStartOfDay());
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2))).atStartOfDay());
+            } catch (java.time.DateTimeException ex) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
@@ -928,8 +1327,7 @@ final class QueryConverter {
     private Typed cast(Expr.Cast c, Scope scope) {
         String function = c.function().toUpperCase(Locale.ROOT);
         if (!function.equals("CAST") && !function.equals("CONVERT")) {
-            throw new Untranslated(Untranslated.FUNCTION, c.pos(), function + " (no exact PostgreSQL equivalent "
-                    + "that returns NULL on failure)");
+            return conversions.convert(c, scope);
         }
         DataType target = castType(c.type());
         Typed value = value(c.expr(), scope);
@@ -941,6 +1339,11 @@ final class QueryConverter {
                 && !(value.node() instanceof SqlLiteral l && l.getTypeName() == SqlTypeName.NULL)) {
             throw new Untranslated(Untranslated.FUNCTION, c.pos(), function + " of " + from + " to " + target
                     + " (SQL Server's default text format differs)");
+        }
+        if (SqlServerTypes.isInteger(target) && (SqlServerTypes.isApproximate(from)
+                || SqlServerTypes.base(from).equals("decimal") || SqlServerTypes.base(from).equals("numeric"))) {
+            // decimal and float truncate to an integer in SQL Server, PostgreSQL rounds (money rounds in both)
+            return new Typed(cast(Sql.fn("trunc", value.node()), target), target);
         }
         Typed source = coerced(value, c.expr(), target);
         if (source != value) {

@@ -41,6 +41,10 @@ class FunctionSemanticsIT {
         {"SPACE(2) + 'x'", "  x"},
         {"STUFF('abcdef', 2, 3, 'ijklmn')", "aijklmnef"}, // documented STUFF example
         {"STUFF('abc', 5, 1, 'x')", null}, // start beyond the length: NULL
+        {"STUFF(',a,b', 1, 1, '')", "a,b"}, // the FOR XML PATH('') idiom's form
+        {"STUFF('', 1, 1, '')", null}, // start 1 is beyond the empty string
+        {"STUFF('ab', 1, 5, 'x')", "x"}, // the length runs past the end: everything is replaced
+        {"STUFF('abc', 1, 0, 'x')", "xabc"},
         {"LTRIM('  a ') + '|'", "a |"},
         {"RTRIM(' a  ') + '|'", " a|"},
         {"TRIM('  a  ') + '|'", "a|"},
@@ -176,6 +180,109 @@ class FunctionSemanticsIT {
         {"LEFT_SHIFT(CAST(200 AS tinyint), 1)", "144"},
         {"LEFT_SHIFT(CAST(2 AS bigint), 62)", "-9223372036854775808"},
         {"LEN(CURRENT_USER) - LEN(SESSION_USER)", "0"},
+        // CAST and CONVERT: "Truncating and rounding results": numeric and float to int truncate, money rounds
+        {"CAST(2.7 AS int)", "2"},
+        {"CAST(-2.7 AS int)", "-2"},
+        {"CAST(CAST(2.5 AS money) AS int)", "3"},
+        // TRY_CAST: documented examples, then the limits of each target type
+        {"TRY_CAST('test' AS float)", null}, // documented: NULL
+        {"TRY_CAST('12/31/2022' AS datetime2)", "2022-12-31 00:00:00"}, // documented: 2022-12-31 00:00:00.0000000
+        {"TRY_CAST(' 12 ' AS int)", "12"}, // leading and trailing spaces are ignored
+        {"TRY_CAST('+12' AS int)", "12"},
+        {"TRY_CAST('12.5' AS int)", null}, // text with a decimal point does not convert to int
+        {"TRY_CAST('' AS int)", "0"}, // the empty string converts to 0
+        {"TRY_CAST('2147483648' AS int)", null},
+        {"TRY_CAST('-2147483648' AS int)", "-2147483648"},
+        {"TRY_CAST('256' AS tinyint)", null},
+        {"TRY_CAST('-1.255' AS decimal(5,2))", "-1.26"}, // rounded to the scale
+        {"TRY_CAST('1234.5' AS decimal(5,2))", null}, // overflow
+        {"TRY_CAST('' AS decimal(5,2))", null},
+        {"TRY_CAST('1e3' AS float)", "1000"},
+        {"TRY_CAST('1e400' AS float)", null},
+        {"TRY_CAST(2.7 AS int)", "2"},
+        {"TRY_CAST(3000000000 AS int)", null},
+        {"TRY_CAST(CAST(70000 AS int) AS smallint)", null},
+        {"TRY_CAST(123.456 AS decimal(4,1))", "123.5"},
+        {"TRY_CAST(12345 AS varchar(11))", "12345"},
+        {"TRY_CAST('abcdef' AS varchar(3))", "abc"}, // text to text truncates, as CAST does
+        {"TRY_CAST('2024-02-30' AS date)", null}, // no such day
+        {"TRY_CAST('20240229' AS date)", "2024-02-29"},
+        {"TRY_CAST(NULL AS int)", null},
+        // TRY_CONVERT: documented examples, then styles
+        {"TRY_CONVERT(float, 'test')", null}, // documented: NULL
+        {"TRY_CONVERT(datetime2, '12/31/2010')", "2010-12-31 00:00:00"}, // documented: 2010-12-31 00:00:00.0000000
+        {"TRY_CONVERT(int, 'x1')", null},
+        {"TRY_CONVERT(date, '31/12/2010', 103)", "2010-12-31"},
+        {"TRY_CONVERT(date, '12/31/2010', 103)", null}, // month 31 in the British layout
+        {"TRY_CONVERT(date, '20101231', 112)", "2010-12-31"},
+        {"TRY_CONVERT(varchar(10), CAST('2024-03-05' AS datetime), 103)", "05/03/2024"},
+        // PARSE and TRY_PARSE: documented examples
+        {"PARSE('Monday, 13 December 2010' AS datetime2 USING 'en-US')", "2010-12-13 00:00:00"}, // documented
+        {"TRY_PARSE('Jabberwokkie' AS datetime2 USING 'en-US')", null}, // documented: NULL
+        {"PARSE('123' AS int)", "123"},
+        {"TRY_PARSE('12.50' AS decimal(5,2))", "12.50"},
+        // REGEXP_* (SQL Server 2025, RE2): documented REGEXP_REPLACE examples, then RE2's own rules
+        {"REGEXP_REPLACE('123-456-7890', '(\\d{3})-(\\d{3})-(\\d{4})', '(\\1) \\2-\\3')", "(123) 456-7890"},
+        {"REGEXP_REPLACE('123-456-7890', '(\\d{3})-(\\d{3})-(\\d{4})', '(\\1) (\\4)-xxxx')", "(123) ()-xxxx"},
+        {"REGEXP_REPLACE('a1b2c3', '[0-9]')", "abc"}, // no replacement: matches are removed; occurrence 0: all
+        {"REGEXP_REPLACE('a1b2c3', '[0-9]', '#', 1, 2)", "a1b#c3"}, // only the second occurrence
+        {"REGEXP_REPLACE('ab', 'b', '[&]')", "a[b]"}, // & is the whole match
+        {"REGEXP_COUNT('123-456-7890', '\\d{3}')", "3"},
+        {"REGEXP_COUNT('AbAB', 'ab', 1, 'i')", "2"},
+        {"REGEXP_SUBSTR('abc123def456', '[0-9]{3}', 1, 2)", "456"},
+        {"REGEXP_INSTR('abc123def', '[0-9]{3}')", "4"},
+        {"REGEXP_INSTR('abc123def', '[0-9]{3}', 1, 1, 1)", "7"}, // return_option 1: the position after the match
+        {"IIF(REGEXP_LIKE('Hello', '^h', 'i'), 1, 0)", "1"},
+        {"IIF(REGEXP_LIKE('Hello', '^h'), 1, 0)", "0"}, // case-sensitive by default
+        {"IIF(REGEXP_LIKE('a' + CHAR(10) + 'b', 'a.b'), 1, 0)", "0"}, // RE2's . does not match a newline
+        {"IIF(REGEXP_LIKE('a' + CHAR(10) + 'b', 'a.b', 's'), 1, 0)", "1"}, // unless the s flag is set
+        {"IIF(REGEXP_LIKE('a' + CHAR(10) + 'b', 'a[^x]b'), 1, 0)", "1"}, // but [^x] always does
+        {"IIF(REGEXP_LIKE('x' + CHAR(10) + 'ab', '^ab$', 'm'), 1, 0)", "1"}, // m: ^ and $ at line ends
+        {"IIF(REGEXP_LIKE(N'\u00e9', '^\\w$'), 1, 0)", "0"}, // RE2's \w is ASCII
+        {"IIF(REGEXP_LIKE('ab12', '^[a-z]+\\d+$'), 1, 0)", "1"},
+        // SQL Server 2025 UNISTR and BASE64: documented examples
+        {"UNISTR(N'Hello! \\D83D\\DE00')", "Hello! \uD83D\uDE00"}, // documented: Hello! and a smiley
+        {"UNISTR(N'\\+01F603')", "\uD83D\uDE03"},
+        {"BASE64_ENCODE(0xA9)", "qQ=="}, // documented
+        {"BASE64_ENCODE(CAST('hello world' AS varbinary))", "aGVsbG8gd29ybGQ="}, // documented
+        {"BASE64_ENCODE(0xCAFECAFE)", "yv7K/g=="}, // documented
+        {"BASE64_ENCODE(0xCAFECAFE, 1)", "yv7K_g"}, // documented: URL-safe, no padding
+        {"BASE64_ENCODE(CAST(REPLICATE('x', 100) AS varbinary(100)))", "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4"
+            + "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eA=="}, // no line breaks
+        {"BASE64_DECODE('qQ==')", "\\xa9"}, // documented: 0xA9
+        {"BASE64_DECODE('yv7K_g')", "\\xcafecafe"}, // the URL-safe form decodes too
+        // JSON_OBJECT and JSON_ARRAY: documented examples
+        {"JSON_OBJECT()", "{}"},
+        {"JSON_OBJECT('name':'value', 'type':1)", "{\"name\":\"value\",\"type\":1}"},
+        {"JSON_OBJECT('name':'value', 'type':NULL ABSENT ON NULL)", "{\"name\":\"value\"}"},
+        {"JSON_OBJECT('name':'value', 'type':NULL)", "{\"name\":\"value\",\"type\":null}"}, // NULL ON NULL default
+        {"JSON_OBJECT('name':'value', 'type':JSON_ARRAY(1, 2))", "{\"name\":\"value\",\"type\":[1,2]}"},
+        {"JSON_OBJECT('name':'value', 'type':JSON_OBJECT('type_id':1, 'name':'a'))",
+            "{\"name\":\"value\",\"type\":{\"type_id\":1,\"name\":\"a\"}}"},
+        {"JSON_ARRAY()", "[]"},
+        {"JSON_ARRAY('a', 1, 'b', 2)", "[\"a\",1,\"b\",2]"},
+        {"JSON_ARRAY('a', 1, NULL, 2)", "[\"a\",1,2]"}, // ABSENT ON NULL is JSON_ARRAY's default
+        {"JSON_ARRAY('a', 1, NULL, 2 NULL ON NULL)", "[\"a\",1,null,2]"},
+        {"JSON_ARRAY('a', JSON_OBJECT('name':'value', 'type':1), JSON_ARRAY(1, NULL, 2 NULL ON NULL))",
+            "[\"a\",{\"name\":\"value\",\"type\":1},[1,null,2]]"},
+        {"JSON_ARRAY('a/b', 'x\"y', 1.50, CAST(1 AS bit))", "[\"a\\/b\",\"x\\\"y\",1.50,true]"}, // FOR JSON escapes
+        // STRING_SPLIT and GENERATE_SERIES in FROM and CROSS APPLY: documented examples
+        {"(SELECT COUNT(*) FROM STRING_SPLIT('Lorem ipsum dolor sit amet.', ' '))", "5"}, // documented: 5 rows
+        {"(SELECT COUNT(*) FROM STRING_SPLIT('a,,b', ','))", "3"}, // empty substrings are rows
+        {"(SELECT COUNT(*) FROM STRING_SPLIT('', ','))", "1"},
+        {"(SELECT COUNT(*) FROM STRING_SPLIT(NULL, ','))", "0"},
+        {"(SELECT MAX(s.value) FROM STRING_SPLIT('x.y.z', '.') AS s)", "z"},
+        {"(SELECT SUM(value) FROM GENERATE_SERIES(1, 10))", "55"}, // documented: 1 to 10
+        {"(SELECT MAX(value) FROM GENERATE_SERIES(1, 50, 5))", "46"}, // documented: 1, 6, ..., 46
+        {"(SELECT MIN(value) FROM GENERATE_SERIES(10, 1))", "1"}, // no step: counts down
+        {"(SELECT COUNT(*) FROM dbo.Nums AS n CROSS APPLY GENERATE_SERIES(1, n.n) AS g)", "7"},
+        {"(SELECT COUNT(*) FROM dbo.Nums AS n OUTER APPLY STRING_SPLIT(n.s, ',') AS p)", "3"},
+        // configuration functions under us_english
+        {"@@DATEFIRST", "7"}, // documented default for us_english
+        {"@@LANGUAGE", "us_english"},
+        {"@@LANGID", "0"},
+        {"@@MAX_PRECISION", "38"},
+        {"IIF(@@SPID > 0, 1, 0)", "1"},
     };
 
     private static final String[][] AGGREGATES = {
@@ -189,6 +296,10 @@ class FunctionSemanticsIT {
         {"STRING_AGG(s, ',')", null},
         {"VAR(n)", "2.3333333333333335"},
         {"STDEVP(n)", "1.247219128924647"},
+        {"STRING_AGG(CAST(n AS varchar(10)), ',') WITHIN GROUP (ORDER BY n DESC)", "4,2,1"}, // documented form
+        {"APPROX_PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY n)", "2"},
+        {"APPROX_PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY n)", "3"},
+        {"APPROX_PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY n DESC)", "2"},
     };
 
     @TempDir

@@ -143,9 +143,99 @@ class MssqlTranslatorTest {
         assertEquals(Optional.of("dbo.V"), d.object());
         assertEquals(8, d.location().line());
         assertTrue(d.message().contains("SOUNDEX"), d.message());
-        assertEquals("MSSQL-UNTRANSLATED", untranslated("SELECT TOP 1 WITH TIES OrderID FROM Orders ORDER BY OrderID")
+        assertEquals("MSSQL-UNTRANSLATED", untranslated("SELECT DISTINCT TOP 1 WITH TIES OrderID FROM Orders ORDER BY OrderID + 1")
                 .code());
         assertEquals("MSSQL-UNTRANSLATED-FUNCTION", untranslated("SELECT CONVERT(varchar, OrderDate, 7) AS s "
                 + "FROM Orders").code());
+    }
+
+    /** Conversions and patterns that depend on settings, cultures or matching rules are reported, with the reason. */
+    @Test
+    void reportsConversionsAndPatternsItCannotTranslateExactly() {
+        List<String[]> cases = List.of(
+                new String[] {"SELECT TRY_CAST(Code AS date) AS d FROM Orders", "SET DATEFORMAT"},
+                new String[] {"SELECT PARSE('345,98' AS money USING 'de-DE') AS m FROM Orders", "culture"},
+                new String[] {"SELECT PARSE(Code AS int) AS m FROM Orders", "computed value"},
+                new String[] {"SELECT TRY_CONVERT(date, Code, 103) AS d FROM Orders", "style"},
+                new String[] {"SELECT REGEXP_REPLACE(Code, '[0-9]+', 'x') AS r FROM Orders", "leftmost"},
+                new String[] {"SELECT REGEXP_COUNT(Code, '\\bx') AS r FROM Orders", "escape \\b"},
+                new String[] {"SELECT REGEXP_SUBSTR(Code, Code) AS r FROM Orders", "computed pattern"},
+                new String[] {"SELECT IIF(REGEXP_LIKE(Code, '(?i)a'), 1, 0) AS r FROM Orders", "(? groups"},
+                new String[] {"SELECT IIF(REGEXP_LIKE(Code, '[[:alpha:]]'), 1, 0) AS r FROM Orders", "POSIX"});
+        for (String[] c : cases) {
+            Diagnostic d = untranslated(c[0]);
+            assertEquals("MSSQL-UNTRANSLATED-FUNCTION", d.code(), c[0]);
+            assertTrue(d.message().contains(c[1]), c[0] + ": " + d.message());
+            assertEquals(8, d.location().line(), c[0]);
+        }
+    }
+
+    /** TOP ... WITH TIES keeps the rows ranked at most n, over the select list's own expressions. */
+    @Test
+    void topWithTiesRanksTheRows() {
+        assertEquals("""
+                SELECT __dm_top."OrderID", __dm_top.q
+                FROM (SELECT "Orders"."OrderID", "Orders"."Qty" AS q, ROW_NUMBER() OVER (ORDER BY "Orders"."Qty" \
+                DESC NULLS LAST) AS __dm_row, RANK() OVER (ORDER BY "Orders"."Qty" DESC NULLS LAST) AS __dm_rank
+                FROM __dm_rel_1__ AS "Orders") AS __dm_top
+                WHERE __dm_top.__dm_rank <= 5
+                ORDER BY __dm_top.__dm_row""", view("SELECT TOP 5 WITH TIES OrderID, Qty AS q FROM Orders ORDER BY q DESC"));
+    }
+
+    @Test
+    void pivotAndUnpivotRender() {
+        assertEquals("""
+                SELECT p."CustomerID", p."1", p."2"
+                FROM (SELECT s."CustomerID", CAST(SUM(CASE WHEN s."OrderID" = 1 THEN s."Qty" END) AS INTEGER) AS "1", \
+                CAST(SUM(CASE WHEN s."OrderID" = 2 THEN s."Qty" END) AS INTEGER) AS "2"
+                FROM (SELECT "Orders"."CustomerID", "Orders"."Qty", "Orders"."OrderID"
+                FROM __dm_rel_1__ AS "Orders") AS s
+                GROUP BY s."CustomerID") AS p""", view("SELECT * FROM (SELECT CustomerID, Qty, OrderID FROM Orders) s "
+                + "PIVOT (SUM(Qty) FOR OrderID IN ([1], [2])) AS p"));
+        assertEquals("""
+                SELECT u."OrderID", u.k, u.v
+                FROM (SELECT o."OrderID", __dm_unpivot.k, __dm_unpivot.v
+                FROM (SELECT "Orders"."OrderID", "Orders"."Price"
+                FROM __dm_rel_1__ AS "Orders") AS o
+                CROSS JOIN LATERAL (VALUES ('Price', o."Price")) AS __dm_unpivot (k, v)
+                WHERE __dm_unpivot.v IS NOT NULL) AS u""", view("SELECT u.OrderID, u.k, u.v FROM "
+                + "(SELECT OrderID, Price FROM Orders) AS o UNPIVOT (v FOR k IN (Price)) AS u"));
+    }
+
+    /** Clause forms outside the translated ones are reported with a code, the object and the line of the view. */
+    @Test
+    void reportsClauseFormsItDoesNotTranslate() {
+        List<String[]> cases = List.of(
+                new String[] {"SELECT (SELECT Code FROM Orders FOR XML PATH('row')) AS x", "PATH('')"},
+                new String[] {"SELECT (SELECT Code AS c FROM Orders FOR XML PATH('')) AS x", "named column"},
+                new String[] {"SELECT (SELECT Code FROM Orders FOR JSON AUTO) AS x", "FOR JSON"},
+                new String[] {"SELECT TOP 10 PERCENT OrderID, OrderID AS orderid FROM Orders ORDER BY 1",
+                    "unique names"},
+                new String[] {"SELECT TOP (1 + 1) WITH TIES OrderID FROM Orders ORDER BY 1", "computed count"},
+                new String[] {"SELECT * FROM Orders o JOIN Customers c ON c.CustomerID = o.CustomerID "
+                    + "PIVOT (SUM(Qty) FOR Code IN ([a])) AS p", "over a join"},
+                new String[] {"SELECT * FROM Orders UNPIVOT (v FOR k IN (Qty, Price)) AS u", "different types"},
+                new String[] {"SELECT * FROM STRING_SPLIT('a,b', ',', 1) AS s", "enable_ordinal"},
+                new String[] {"SELECT * FROM OPENJSON('[]') AS j", "OPENJSON"});
+        for (String[] c : cases) {
+            Diagnostic d = untranslated(c[0]);
+            assertTrue(d.code().startsWith("MSSQL-UNTRANSLATED"), c[0] + ": " + d.code());
+            assertTrue(d.message().contains(c[1]), c[0] + ": " + d.message());
+            assertEquals(8, d.location().line(), c[0]);
+            assertTrue(d.location().column() > 0, c[0]);
+        }
+    }
+
+    /** The FOR XML PATH('') idiom: string_agg over the subquery's rows in its order, XML-escaped. */
+    @Test
+    void forXmlPathConcatenationBecomesAnOrderedStringAgg() {
+        assertEquals("""
+                SUBSTR(NULLIF((SELECT STRING_AGG(REPLACE(REPLACE(REPLACE(REPLACE(__dm_xml.__dm_v0, '&', '&amp;'), \
+                '<', '&lt;'), '>', '&gt;'), CHR(13), '&#x0D;'), '' ORDER BY __dm_xml.__dm_o0 NULLS FIRST)
+                FROM (SELECT ', ' || c."CompanyName" AS __dm_v0, c."CompanyName" AS __dm_o0
+                FROM __dm_rel_1__ AS c
+                WHERE c."CustomerID" = o."CustomerID") AS __dm_xml), ''), 3)\
+                """, expr("STUFF((SELECT ', ' + c.CompanyName FROM Customers c "
+                + "WHERE c.CustomerID = o.CustomerID ORDER BY c.CompanyName FOR XML PATH('')), 1, 2, '')"));
     }
 }
