@@ -118,6 +118,16 @@ final class QueryConverter {
         return dialect;
     }
 
+    /**
+     * Forgets what the last query left behind (also after an {@link Untranslated} cut it short), so that one
+     * converter, with its table of built-in functions, serves many objects.
+     */
+    void reset() {
+        ctes.clear();
+        variables.clear();
+        usedCtes.clear();
+    }
+
     // ================================================================ queries
 
     Converted query(Query q, Scope outer) {
@@ -860,13 +870,15 @@ final class QueryConverter {
     }
 
     private static final Pattern MDY = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    // immutable and thread-safe: built once, not per literal
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("yyyyMMdd[ HH:mm[:ss[.SSS]]]"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd['T'HH:mm[:ss[.SSS]]]"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm[:ss[.SSS]]]"));
 
     /** The date formats SQL Server reads whatever SET DATEFORMAT says, plus us_english m/d/y. */
     static Optional<LocalDateTime> parseDateTime(String value) {
-        List<DateTimeFormatter> formats = List.of(DateTimeFormatter.ofPattern("yyyyMMdd[ HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd['T'HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm[:ss[.SSS]]]"));
-        for (DateTimeFormatter f : formats) {
+        for (DateTimeFormatter f : DATE_FORMATS) {
             try {
                 var parsed = f.parseBest(value, LocalDateTime::from, LocalDate::from);
                 return Optional.of(parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed);
