@@ -42,7 +42,8 @@ import ai.datamigrate.spi.translate.Translator;
  */
 public final class FrontEndBench {
 
-    private static final double STABLE_SECONDS = 2.0;
+    private static final double MIN_WARMUP_SECONDS = 5.0;
+    private static final double STABLE_SECONDS = 3.0;
     private static final double MAX_WARMUP_SECONDS = 30.0;
 
     private FrontEndBench() {
@@ -144,7 +145,8 @@ public final class FrontEndBench {
      * Warms up until the code reaches its steady state, then returns the best of {@code iterations} timed runs, in
      * seconds. The JIT needs far more than a few runs of a millisecond's work (on a busy 2-core machine, tens of
      * seconds for the translator), so the warm-up lasts until no run has been 3% faster than the best so far for
-     * {@value #STABLE_SECONDS} s (at least 5 runs, at most {@value #MAX_WARMUP_SECONDS} s).
+     * {@value #STABLE_SECONDS} s (at least {@value #MIN_WARMUP_SECONDS} s and 5 runs, at most
+     * {@value #MAX_WARMUP_SECONDS} s).
      */
     private static double best(int iterations, Runnable work) {
         long warmupStart = System.nanoTime();
@@ -158,7 +160,8 @@ public final class FrontEndBench {
                 improved = t1;
             }
             fastest = Math.min(fastest, t1 - t0);
-            if (i >= 5 && (t1 - improved > STABLE_SECONDS * 1e9 || t1 - warmupStart > MAX_WARMUP_SECONDS * 1e9)) {
+            if (i >= 5 && t1 - warmupStart > MIN_WARMUP_SECONDS * 1e9 && (t1 - improved > STABLE_SECONDS * 1e9
+                    || t1 - warmupStart > MAX_WARMUP_SECONDS * 1e9)) {
                 break;
             }
         }
