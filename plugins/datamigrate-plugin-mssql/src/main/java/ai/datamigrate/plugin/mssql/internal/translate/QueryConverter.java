@@ -878,7 +878,16 @@ final class QueryConverter {
 
     /** The date formats SQL Server reads whatever SET DATEFORMAT says, plus us_english m/d/y. */
     static Optional<LocalDateTime> parseDateTime(String value) {
-        for (DateTimeFormatter f : DATE_FORMATS) {
+        // a format that cannot match is not tried (a failed parse throws, which cost more than the rest of a view's
+        // translation): yyyyMMdd needs eight digits first (after a year's sign), yyyy-MM-dd a '-' after the year
+        int first = !value.isEmpty() && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+        boolean compact = value.length() >= first + 8 && digits(value, first, first + 8);
+        boolean dashed = value.indexOf('-', first + 1) > 0;
+        for (int i = 0; i < DATE_FORMATS.size(); i++) {
+            if (i == 0 ? !compact : !dashed) {
+                continue;
+            }
+            DateTimeFormatter f = DATE_FORMATS.get(i);
             try {
                 var parsed = f.parseBest(value, LocalDateTime::from, LocalDate::from);
                 return Optional.of(parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed);
@@ -892,6 +901,15 @@ final class QueryConverter {
                     Integer.parseInt(m.group(2))).atStartOfDay());
         }
         return Optional.empty();
+    }
+
+    private static boolean digits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Typed like(Expr.Like l, Scope scope) {
