@@ -198,7 +198,7 @@ public final class SyntheticSchema {
         sql.append("SELECT v.[Id], v.[Name], ROUND(v.[Amount] * 1.1, 2) AS [Amount],\n")
                 .append("       COALESCE(v.[Label], t.[Code]) AS [Label],\n")
                 .append("       CASE WHEN v.[Yr] IS NULL THEN YEAR(t.[CreatedAt]) ELSE v.[Yr] END AS [Yr]\n")
-                .append("FROM ").append(v.ref()).append(" AS v\n")
+                .append("FROM ").append(rowOf(v, "v")).append('\n')
                 .append("LEFT JOIN ").append(t.ref()).append(" AS t ON t.[Id] = v.[Id]");
         if (random.nextBoolean()) {
             sql.append("\nWHERE DATEDIFF(day, t.[CreatedAt], GETDATE()) < ").append(30 + random.nextInt(900));
@@ -208,18 +208,18 @@ public final class SyntheticSchema {
     private void unionView() {
         Rel a = anyRow();
         Rel b = anyRow();
-        sql.append("SELECT [Id], [Name], [Amount], [Label], [Yr] FROM ").append(rowOf(a)).append('\n')
+        sql.append("SELECT [Id], [Name], [Amount], [Label], [Yr] FROM ").append(rowOf(a, "x")).append('\n')
                 .append("UNION ALL\n")
-                .append("SELECT [Id], [Name], [Amount], [Label], [Yr] FROM ").append(rowOf(b));
+                .append("SELECT [Id], [Name], [Amount], [Label], [Yr] FROM ").append(rowOf(b, "x"));
     }
 
-    /** A row-shaped derived table over a table, or the view itself. */
-    private String rowOf(Rel r) {
+    /** A row-shaped view itself, or a row-shaped derived table over a table, as {@code alias}. */
+    private String rowOf(Rel r, String alias) {
         if (!r.table()) {
-            return r.ref();
+            return r.ref() + " AS " + alias;
         }
         return "(SELECT [Id], [Name], [Amount], CAST([Code] AS nvarchar(100)) AS [Label], YEAR([CreatedAt]) AS [Yr] "
-                + "FROM " + r.ref() + ") AS x";
+                + "FROM " + r.ref() + ") AS " + alias;
     }
 
     private void subqueryView() {
