@@ -3,8 +3,8 @@ import json
 import sys
 
 lines = [json.loads(line) for line in sys.stdin if line.startswith("{")]
-rows = [r for r in lines if "views" not in r]
-translations = [r for r in lines if "views" in r]
+rows = [r for r in lines if "objects" not in r]
+translations = [r for r in lines if "objects" in r]
 by_corpus = {}
 for row in rows:
     by_corpus.setdefault(row["corpus"], {})[row["tool"].split(" ")[0] + ("-reader" if "reader" in row["tool"] else "")] = row
@@ -23,16 +23,17 @@ for corpus, tools in by_corpus.items():
         print(f"{corpus:<18} speed-up (MB/s, parser vs sqlglot): {theirs['seconds'] / ours['seconds']:.1f}x")
 
 print()
-print("translation of views to PostgreSQL (ours: parse + resolve + translate + render; sqlglot: transpile,")
-print("which does not resolve names against a catalog and counts any output as done)")
-print(f"{'corpus':<18} {'tool':<30} {'views':>5} {'done':>5} {'ms':>9} {'views/s':>9}")
+print("translation of views, inline functions and procedures to PostgreSQL (ours: parse + resolve + translate")
+print("+ render, 'done' = models written; sqlglot: transpile, which does not resolve names against a catalog and")
+print("counts any output as done)")
+print(f"{'corpus':<18} {'tool':<30} {'objs':>5} {'done':>5} {'ms':>9} {'objects/s':>10}")
 by = {}
 for row in translations:
     by.setdefault(row["corpus"], []).append(row)
-    print(f"{row['corpus']:<18} {row['tool']:<30} {row['views']:>5} {row['translated']:>5} "
-          f"{row['seconds'] * 1000:>9.2f} {row['views'] / row['seconds']:>9.0f}")
+    print(f"{row['corpus']:<18} {row['tool']:<30} {row['objects']:>5} {row['translated']:>5} "
+          f"{row['seconds'] * 1000:>9.2f} {row['objects'] / row['seconds']:>10.0f}")
 for corpus, pair in by.items():
     ours = [r for r in pair if r["tool"].startswith("datamigrate")]
     theirs = [r for r in pair if r["tool"].startswith("sqlglot")]
     if ours and theirs:
-        print(f"{corpus:<18} speed-up (views/s, ours vs sqlglot transpile): {theirs[0]['seconds'] / ours[0]['seconds']:.1f}x")
+        print(f"{corpus:<18} speed-up (objects/s, ours vs sqlglot transpile): {theirs[0]['seconds'] / ours[0]['seconds']:.1f}x")

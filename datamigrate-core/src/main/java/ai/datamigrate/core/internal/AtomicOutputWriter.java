@@ -87,8 +87,10 @@ public final class AtomicOutputWriter {
                 copies.put(path, existing);
             }
         }
-        for (GeneratedFile file : files) {
-            hashes.putIfAbsent(file.path(), ProjectManifest.sha256(file.content()));
+        // hashing every file (tens of MB on large catalogs) is independent per file: in parallel, used in order
+        java.util.List<String> digests = files.parallelStream().map(f -> ProjectManifest.sha256(f.content())).toList();
+        for (int i = 0; i < files.size(); i++) {
+            hashes.putIfAbsent(files.get(i).path(), digests.get(i));
         }
         for (String edited : keptEdits) {
             hashes.put(edited + NEW_VERSION_SUFFIX, ProjectManifest.sha256(planned.get(edited + NEW_VERSION_SUFFIX)

@@ -3,6 +3,7 @@ package ai.datamigrate.core.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -169,6 +170,11 @@ final class LineageGraph {
 
     private void order() {
         int columns = columnTitles.size();
+        // each node's incoming edges, in edge order, so that a column costs its edges, not all edges per node
+        Map<Node, List<Edge>> incoming = new IdentityHashMap<>();
+        for (Edge edge : edges) {
+            incoming.computeIfAbsent(edge.to(), n -> new ArrayList<>()).add(edge);
+        }
         for (int column = 0; column < columns; column++) {
             final int current = column;
             Map<Node, Double> barycentre = new HashMap<>();
@@ -178,8 +184,8 @@ final class LineageGraph {
                 }
                 double sum = 0;
                 int count = 0;
-                for (Edge edge : edges) {
-                    if (edge.to() == node && edge.from().column < current) {
+                for (Edge edge : incoming.getOrDefault(node, List.of())) {
+                    if (edge.from().column < current) {
                         sum += edge.from().row;
                         count++;
                     }

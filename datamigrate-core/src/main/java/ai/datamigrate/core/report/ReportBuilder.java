@@ -140,15 +140,21 @@ public final class ReportBuilder {
                 targets.forEach(i -> attached.get(i).add(entry));
             }
         }
+        // by name and kind, case-insensitively, the first of a name winning: a scan per object was quadratic
+        Map<String, ObjectOutcome> outcomeByObject = new HashMap<>();
+        outcomes.forEach(o -> outcomeByObject.putIfAbsent(key(o.object(), o.kind()), o));
+        Map<String, List<Dependency>> dependenciesByObject = new HashMap<>();
+        database.dependencies().forEach(d -> dependenciesByObject.computeIfAbsent(key(d.from(), ""),
+                k -> new ArrayList<>()).add(d));
         List<ReportObject> objects = new ArrayList<>();
         for (int i = 0; i < catalogObjects.size(); i++) {
             CatalogObject object = catalogObjects.get(i);
-            Optional<ObjectOutcome> outcome = outcomes.stream()
-                    .filter(o -> o.object().matches(object.name()) && o.kind().equalsIgnoreCase(object.kind()))
-                    .findFirst();
+            Optional<ObjectOutcome> outcome = Optional.ofNullable(outcomeByObject.get(key(object.name(),
+                    object.kind())));
             List<ReportDiagnostic> about = attached.get(i);
             ObjectStatus status = status(object.kind(), outcome, about);
-            List<String> dependencies = dependencies(object);
+            List<String> dependencies = dependencies(object, dependenciesByObject.getOrDefault(key(object.name(), ""),
+                    List.of()));
             int lines = object.definition().isEmpty() ? 0 : (int) object.definition().lines().count();
             boolean generated = outcome.map(ReportBuilder::generated).orElse(false);
             objects.add(new ReportObject(object.name().schema(), object.name().name(), object.kind(), status,
@@ -243,9 +249,10 @@ public final class ReportBuilder {
         };
     }
 
-    private List<String> dependencies(CatalogObject object) {
+    /** @param declared the catalog's dependencies from this object ({@link Database#dependenciesOf}) */
+    private static List<String> dependencies(CatalogObject object, List<Dependency> declared) {
         TreeSet<ObjectName> names = new TreeSet<>();
-        for (Dependency dependency : database.dependenciesOf(object.name())) {
+        for (Dependency dependency : declared) {
             names.add(dependency.to());
         }
         if (object instanceof Table table) {
@@ -277,6 +284,12 @@ public final class ReportBuilder {
 
     private static String key(String qualifiedName) {
         return qualifiedName.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@link ObjectName#matches} and a case-insensitive kind as a map key. */
+    private static String key(ObjectName name, String kind) {
+        return name.schema().toLowerCase(Locale.ROOT) + '\u0000' + name.name().toLowerCase(Locale.ROOT) + '\u0000'
+                + kind.toLowerCase(Locale.ROOT);
     }
 
     /** Makes locations and messages independent of where the input lies on this machine. */

@@ -14,10 +14,13 @@ import java.util.Objects;
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record ModelReference(String placeholder, ObjectName target) {
+    // compiled once: String.matches compiled it for every reference of every translated model
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("__dm_rel_[0-9]+__");
+
     public ModelReference {
         Objects.requireNonNull(placeholder, "placeholder");
         Objects.requireNonNull(target, "target");
-        if (!placeholder.matches("__dm_rel_[0-9]+__")) {
+        if (!PLACEHOLDER.matcher(placeholder).matches()) {
             throw new IllegalArgumentException("placeholder must look like __dm_rel_<n>__: " + placeholder);
         }
     }

@@ -74,22 +74,13 @@ public final class DbtProjectTarget implements OutputTarget {
         files.put(".gitignore", "target/\ndbt_packages/\nlogs/\n");
         files.put("tests/generic/" + UNIQUE_COMBINATION_TEST + ".sql", UNIQUE_COMBINATION_SQL);
         files.put("tests/generic/" + EXPRESSION_TEST + ".sql", EXPRESSION_IS_TRUE_SQL);
-        for (SourcePlan source : plan.sources()) {
-            String prefix = source.folder();
-            String modelsFile = prefix + "_" + source.name() + "__models.yml";
-            files.put(prefix + "_" + source.name() + "__sources.yml", sourcesYaml(source, dialect));
-            files.put(modelsFile, modelsYaml(plan, source, dialect, diagnostics));
-            for (ModelPlan model : source.models()) {
-                String sqlFile = prefix + model.modelName() + ".sql";
-                files.put(sqlFile, stagingSql(model, dialect));
-                List<String> generated = new ArrayList<>(List.of(sqlFile, modelsFile));
-                snapshot(model, dialect, diagnostics).ifPresent(yaml -> {
-                    String snapshotFile = "snapshots/" + snapshotName(model) + ".yml";
-                    files.put(snapshotFile, yaml);
-                    generated.add(snapshotFile);
-                });
-                modelFiles.put(model.modelName(), generated);
-            }
+        // the sources are independent (their YAML is most of the work on large catalogs): written in parallel,
+        // merged in plan order, so the output is the same as one at a time
+        for (SourceFiles source : plan.sources().parallelStream().map(source -> sourceFiles(plan, source, dialect))
+                .toList()) {
+            files.putAll(source.files());
+            modelFiles.putAll(source.modelFiles());
+            diagnostics.addAll(source.diagnostics());
         }
         TranslatedModelFiles translatedFiles = new TranslatedModelFiles(config, dialect);
         Map<String, List<TranslatedPlan>> byYamlFile = new TreeMap<>();
@@ -135,6 +126,33 @@ public final class DbtProjectTarget implements OutputTarget {
         return new ObjectOutcome(model.model().object(), model.object().map(CatalogObject::kind)
                 .orElse(model.model().kind()), Optional.of(model.modelName()),
                 List.of(model.sqlFile(), model.yamlFile()), Optional.of(model.model().origin()));
+    }
+
+    /** One source's files: its sources and models YAML, staging models and snapshots. */
+    private record SourceFiles(Map<String, String> files, Map<String, List<String>> modelFiles,
+                               List<Diagnostic> diagnostics) {
+    }
+
+    private SourceFiles sourceFiles(ProjectPlan plan, SourcePlan source, TargetDialect dialect) {
+        Map<String, String> files = new TreeMap<>();
+        Map<String, List<String>> modelFiles = new TreeMap<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        String prefix = source.folder();
+        String modelsFile = prefix + "_" + source.name() + "__models.yml";
+        files.put(prefix + "_" + source.name() + "__sources.yml", sourcesYaml(source, dialect));
+        files.put(modelsFile, modelsYaml(plan, source, dialect, diagnostics));
+        for (ModelPlan model : source.models()) {
+            String sqlFile = prefix + model.modelName() + ".sql";
+            files.put(sqlFile, stagingSql(model, dialect));
+            List<String> generated = new ArrayList<>(List.of(sqlFile, modelsFile));
+            snapshot(model, dialect, diagnostics).ifPresent(yaml -> {
+                String snapshotFile = "snapshots/" + snapshotName(model) + ".yml";
+                files.put(snapshotFile, yaml);
+                generated.add(snapshotFile);
+            });
+            modelFiles.put(model.modelName(), generated);
+        }
+        return new SourceFiles(files, modelFiles, diagnostics);
     }
 
     private String projectYaml(ProjectPlan plan) {

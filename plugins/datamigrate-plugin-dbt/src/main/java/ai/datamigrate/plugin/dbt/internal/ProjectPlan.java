@@ -8,7 +8,10 @@ import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.output.TranslatedModel;
 import ai.datamigrate.spi.target.TypeMapping;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +23,31 @@ import java.util.Optional;
  *                   {@code diagnostics}
  */
 record ProjectPlan(String databaseName, String projectName, String profileName, List<SourcePlan> sources,
-                   List<TranslatedPlan> translated, List<Diagnostic> diagnostics) {
+                   List<TranslatedPlan> translated, List<Diagnostic> diagnostics, Map<String, ModelPlan> modelIndex) {
 
+    /** @param modelIndex the staging models by {@link #key} of their table: lookups per foreign key and per
+     *                    table would otherwise scan every model (quadratic on catalogs of thousands of tables) */
     ProjectPlan {
         sources = List.copyOf(sources);
         translated = List.copyOf(translated);
         diagnostics = List.copyOf(diagnostics);
+        modelIndex = Map.copyOf(modelIndex);
+    }
+
+    ProjectPlan(String databaseName, String projectName, String profileName, List<SourcePlan> sources,
+                List<TranslatedPlan> translated, List<Diagnostic> diagnostics) {
+        this(databaseName, projectName, profileName, sources, translated, diagnostics, index(sources));
+    }
+
+    /** SQL Server compares names case-insensitively ({@link ObjectName#matches}); the first model of a name wins. */
+    private static Map<String, ModelPlan> index(List<SourcePlan> sources) {
+        Map<String, ModelPlan> index = new HashMap<>();
+        sources.forEach(s -> s.models().forEach(m -> index.putIfAbsent(key(m.table().name()), m)));
+        return index;
+    }
+
+    private static String key(ObjectName name) {
+        return name.schema().toLowerCase(Locale.ROOT) + "\u0000" + name.name().toLowerCase(Locale.ROOT);
     }
 
     /** One dbt source per SQL Server schema that has tables. */
@@ -141,7 +163,6 @@ record ProjectPlan(String databaseName, String projectName, String profileName, 
     }
 
     Optional<ModelPlan> model(ObjectName table) {
-        return sources.stream().flatMap(s -> s.models().stream()).filter(m -> m.table().name().matches(table))
-                .findFirst();
+        return Optional.ofNullable(modelIndex.get(key(table)));
     }
 }

@@ -1,7 +1,7 @@
 package ai.datamigrate.plugin.dbt.internal;
 
 import java.text.Normalizer;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Turns SQL Server names into the snake_case names dbt projects use: {@code IDNumber} becomes {@code id_number}. */
 final class SnakeCase {
@@ -15,7 +15,8 @@ final class SnakeCase {
      * words. Accents are dropped; the result may be empty when the name has no Latin letters or digits.
      */
     static String of(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String ascii = isAscii(name) ? name : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
+                .replaceAll("");
         StringBuilder out = new StringBuilder(ascii.length() + 8);
         for (int i = 0; i < ascii.length(); i++) {
             char c = ascii.charAt(i);
@@ -32,7 +33,30 @@ final class SnakeCase {
                 out.append('_');
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT).replaceAll("_+", "_").replaceAll("^_|_$", "");
+        // out holds only a-z, 0-9 and '_': squeeze runs of '_' and drop them at both ends
+        StringBuilder squeezed = new StringBuilder(out.length());
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c != '_' || (squeezed.length() > 0 && squeezed.charAt(squeezed.length() - 1) != '_')) {
+                squeezed.append(c);
+            }
+        }
+        if (squeezed.length() > 0 && squeezed.charAt(squeezed.length() - 1) == '_') {
+            squeezed.setLength(squeezed.length() - 1);
+        }
+        return squeezed.toString();
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /** Plain ASCII has no accents to drop: the normaliser (a large share of the time per name) is skipped. */
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isUpper(char c) {

@@ -2,6 +2,7 @@ package ai.datamigrate.plugin.dbt.internal;
 
 import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,19 +108,39 @@ final class TableTraits {
         if (periodStart.isPresent()) {
             return periodStart;
         }
+        List<Column> candidates = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Column column : table.columns()) {
+            if (isDateTime(column)) {
+                candidates.add(column);
+                names.add(lettersAndDigits(column.name()).toLowerCase(Locale.ROOT));
+            }
+        }
         for (String wanted : LAST_MODIFIED_NAMES) {
-            for (Column column : table.columns()) {
-                if (isDateTime(column) && column.name().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT)
-                        .equals(wanted)) {
-                    return Optional.of(column);
-                }
+            int at = names.indexOf(wanted);
+            if (at >= 0) {
+                return Optional.of(candidates.get(at));
             }
         }
         return Optional.empty();
     }
 
+    /** The name without anything but A-Z, a-z and 0-9 ({@code Modified_Date} is {@code ModifiedDate}). */
+    private static String lettersAndDigits(String name) {
+        StringBuilder s = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                s.append(c);
+            }
+        }
+        return s.toString();
+    }
+
+    private static final List<String> DATE_TIME_TYPES = List.of("datetime", "datetime2", "smalldatetime",
+            "datetimeoffset", "date");
+
     private static boolean isDateTime(Column column) {
-        return List.of("datetime", "datetime2", "smalldatetime", "datetimeoffset", "date")
-                .contains(column.type().name());
+        return DATE_TIME_TYPES.contains(column.type().name());
     }
 }

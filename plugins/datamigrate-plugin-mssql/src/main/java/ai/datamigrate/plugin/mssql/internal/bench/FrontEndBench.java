@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import ai.datamigrate.plugin.mssql.internal.translate.MssqlTranslatorFactory;
 import ai.datamigrate.spi.catalog.Database;
-import ai.datamigrate.spi.catalog.View;
+import ai.datamigrate.spi.catalog.FunctionKind;
+import ai.datamigrate.spi.catalog.Schema;
 import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.translate.TranslationRequest;
@@ -34,12 +35,16 @@ import ai.datamigrate.spi.translate.Translator;
  * The front-end benchmark ({@code bench/run} drives it; a benchmark, not a test): for each script, times
  * (1) lexing and parsing every GO batch into statements — what sqlglot does with {@code read="tsql"}, on the
  * same batches, which it writes out for sqlglot — (2) the whole reader (decoding, SQLCMD, batches, DDL,
- * bodies, dependencies, catalog) and (3) translating every view to PostgreSQL (resolve, translate, render),
- * whose definitions it writes out for sqlglot's transpile. Prints one JSON line per script and measurement.
+ * bodies, dependencies, catalog) and (3) translating every view, inline function and procedure to PostgreSQL
+ * (parse, resolve, translate, render), whose definitions it writes out for sqlglot's transpile. Prints one JSON line per script and measurement.
  *
  * <p>Usage: {@code FrontEndBench <iterations> <batches.json> <script.sql>...}
  */
 public final class FrontEndBench {
+
+    private static final double MIN_WARMUP_SECONDS = 5.0;
+    private static final double STABLE_SECONDS = 3.0;
+    private static final double MAX_WARMUP_SECONDS = 30.0;
 
     private FrontEndBench() {
     }
@@ -93,24 +98,24 @@ public final class FrontEndBench {
                     + ",\"statements\":" + counts[0] + ",\"failed_statements\":" + counts[1] + ",\"bytes\":"
                     + bytes.length + ",\"seconds\":" + read + "}");
 
-            // parse + resolve + translate + render of every view, against the postgres target found on the
-            // class path (plugins never depend on each other, so through ServiceLoader like the host)
+            // parse + resolve + translate + render of every object the translator takes up (views, inline
+            // functions, procedures), against the postgres target found on the class path (plugins never depend
+            // on each other, so through ServiceLoader like the host); sqlglot transpiles the same definitions
             Database database = reader.read(input).database();
-            List<String> views = database.schemas().stream().flatMap(sc -> sc.views().stream())
-                    .map(View::definition).toList();
+            List<String> objects = translatable(database);
             viewsJson.append(i > 2 ? "," : "").append(json(name)).append(":[");
-            for (int v = 0; v < views.size(); v++) {
-                viewsJson.append(v > 0 ? "," : "").append(json(views.get(v)));
+            for (int v = 0; v < objects.size(); v++) {
+                viewsJson.append(v > 0 ? "," : "").append(json(objects.get(v)));
             }
             viewsJson.append("]");
             Optional<TargetDialect> postgres = postgres();
-            if (postgres.isPresent() && !views.isEmpty()) {
+            if (postgres.isPresent() && !objects.isEmpty()) {
                 Translator translator = new MssqlTranslatorFactory().create(Map.of(), new BenchContext());
                 TranslationRequest request = new TranslationRequest(database, postgres.get());
                 int translated = translator.translate(request).models().size();
                 double translate = best(iterations, () -> translator.translate(request));
-                out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate translate\",\"views\":"
-                        + views.size() + ",\"translated\":" + translated + ",\"seconds\":" + translate + "}");
+                out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate translate\",\"objects\":"
+                        + objects.size() + ",\"translated\":" + translated + ",\"seconds\":" + translate + "}");
             }
         }
         Files.writeString(batchesFile, batchesJson.append("}").toString(), StandardCharsets.UTF_8);
@@ -124,10 +129,41 @@ public final class FrontEndBench {
                 .map(f -> f.create(Map.of(), new BenchContext()));
     }
 
-    /** Warms up, then returns the best of {@code iterations} timed runs, in seconds. */
+    /** The definitions the translator reads: views, inline table-valued functions and procedures. */
+    private static List<String> translatable(Database database) {
+        List<String> objects = new ArrayList<>();
+        for (Schema schema : database.schemas()) {
+            schema.views().forEach(v -> objects.add(v.definition()));
+            schema.functions().stream().filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED)
+                    .forEach(f -> objects.add(f.definition()));
+            schema.procedures().forEach(p -> objects.add(p.definition()));
+        }
+        return objects;
+    }
+
+    /**
+     * Warms up until the code reaches its steady state, then returns the best of {@code iterations} timed runs, in
+     * seconds. The JIT needs far more than a few runs of a millisecond's work (on a busy 2-core machine, tens of
+     * seconds for the translator), so the warm-up lasts until no run has been 3% faster than the best so far for
+     * {@value #STABLE_SECONDS} s (at least {@value #MIN_WARMUP_SECONDS} s and 5 runs, at most
+     * {@value #MAX_WARMUP_SECONDS} s).
+     */
     private static double best(int iterations, Runnable work) {
-        for (int i = 0; i < Math.max(5, iterations); i++) {
+        long warmupStart = System.nanoTime();
+        long improved = warmupStart;
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; ; i++) {
+            long t0 = System.nanoTime();
             work.run();
+            long t1 = System.nanoTime();
+            if (t1 - t0 < fastest * 0.97) {
+                improved = t1;
+            }
+            fastest = Math.min(fastest, t1 - t0);
+            if (i >= 5 && t1 - warmupStart > MIN_WARMUP_SECONDS * 1e9 && (t1 - improved > STABLE_SECONDS * 1e9
+                    || t1 - warmupStart > MAX_WARMUP_SECONDS * 1e9)) {
+                break;
+            }
         }
         double[] times = new double[iterations];
         for (int i = 0; i < iterations; i++) {

@@ -32,6 +32,7 @@ import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.translate.TranslationRequest;
 import ai.datamigrate.spi.translate.TranslationResult;
 import ai.datamigrate.spi.translate.Translator;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,12 +40,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Translates every view (and parameterless inline table-valued function) of a catalog into one target SELECT. A view
@@ -90,12 +87,85 @@ final class MssqlTranslator implements Translator {
         final Map<String, Optional<Result>> done = new HashMap<>();
         final List<String> inProgress = new ArrayList<>();
         final Map<String, Optional<QueryConverter.ScalarFunction>> scalars = new HashMap<>();
+        /** Schemas by lower-case name, each with its tables, views and scalar functions by lower-case name. */
+        final Map<String, Names> names = new HashMap<>();
+        /** Converters not in use; a view's translation borrows one, and one more per view it reads on the way. */
+        final ArrayDeque<Binding> free = new ArrayDeque<>();
 
         Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics) {
             this.db = db;
             this.dialect = dialect;
             this.calcite = calcite;
             this.diagnostics = diagnostics;
+            // lookups by name are case-insensitive, as in SQL Server; the first object of a name wins, as the
+            // linear searches this replaces did
+            for (Schema schema : db.schemas()) {
+                Names n = names.computeIfAbsent(lower(schema.name()), k -> new Names(schema));
+                if (n.schema() != schema) {
+                    continue;
+                }
+                schema.tables().forEach(t -> n.tables().putIfAbsent(lower(t.name().name()), t));
+                schema.views().forEach(v -> n.views().putIfAbsent(lower(v.name().name()), v));
+                schema.functions().stream().filter(f -> f.functionKind() == FunctionKind.SCALAR
+                        && f.returnType().isPresent()).forEach(f -> n.scalars().putIfAbsent(lower(f.name().name()), f));
+            }
+        }
+
+        record Names(Schema schema, Map<String, Table> tables, Map<String, View> views,
+                     Map<String, ai.datamigrate.spi.catalog.Function> scalars) {
+            Names(Schema schema) {
+                this(schema, new HashMap<>(), new HashMap<>(), new HashMap<>());
+            }
+        }
+
+        private static String lower(String name) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+
+        private Optional<Names> names(String schema) {
+            return Optional.ofNullable(names.get(lower(schema)));
+        }
+
+        /**
+         * A converter with the object it works on. Building a converter builds its table of built-in functions, which
+         * costs more than translating a small view, so converters are reused: {@link #bind} points one at the next
+         * object and clears what the last one left.
+         */
+        final class Binding implements QueryConverter.Env {
+            final QueryConverter converter = new QueryConverter(this, dialect);
+            final Map<ObjectName, String> references = new LinkedHashMap<>();
+            final List<Diagnostic> notes = new ArrayList<>();
+            CatalogObject object;
+            Locator locator;
+
+            void bind(CatalogObject o, Locator l) {
+                object = o;
+                locator = l;
+                references.clear();
+                notes.clear();
+                converter.reset();
+            }
+
+            @Override
+            public Relation relation(Name name) {
+                return resolve(name, object);
+            }
+
+            @Override
+            public String placeholder(ObjectName target) {
+                return references.computeIfAbsent(target, t -> "__dm_tmp_" + references.size() + "__");
+            }
+
+            @Override
+            public Optional<QueryConverter.ScalarFunction> scalarFunction(Name name) {
+                return scalar(name, object);
+            }
+
+            @Override
+            public void info(Pos pos, String code, String message) {
+                notes.add(new Diagnostic(Severity.INFO, code, Optional.of(object.name().toString()),
+                        locator.at(pos.line(), pos.column()), message));
+            }
         }
 
         record Result(TranslatedModel model, List<Col> columns) {
@@ -125,7 +195,6 @@ final class MssqlTranslator implements Translator {
             Locator locator = (line, column) -> at.line() == 0 ? at : new SourceLocation(at.file(),
                     at.line() + line - 1, line == 1 ? at.column() + column - 1 : column);
             String object = o.name().toString();
-            List<Diagnostic> notes = new ArrayList<>();
             try {
                 if (o instanceof ai.datamigrate.spi.catalog.Function f && !f.parameters().isEmpty()) {
                     diagnostics.add(new Diagnostic(Severity.INFO, PARAMETERS, Optional.of(object), at,
@@ -138,50 +207,32 @@ final class MssqlTranslator implements Translator {
                     return Optional.empty();
                 }
                 Query query = parse(o, locator);
-                Map<ObjectName, String> references = new LinkedHashMap<>();
-                QueryConverter converter = new QueryConverter(new QueryConverter.Env() {
-                    @Override
-                    public Relation relation(Name name) {
-                        return resolve(name, o);
+                Binding binding = free.isEmpty() ? new Binding() : free.pop();
+                try {
+                    binding.bind(o, locator);
+                    Converted converted = binding.converter.query(query, null);
+                    List<Col> columns = converted.columns();
+                    if (o instanceof View v && !v.columnNames().isEmpty()) {
+                        columns = renameColumns(converted.node(), columns, v.columnNames());
                     }
-
-                    @Override
-                    public String placeholder(ObjectName target) {
-                        return references.computeIfAbsent(target, t -> "__dm_tmp_" + references.size() + "__");
+                    for (Col c : columns) {
+                        if (c.name().isEmpty()) {
+                            throw Untranslated.construct(Pos.NONE, "an output column has no name");
+                        }
                     }
-
-                    @Override
-                    public Optional<QueryConverter.ScalarFunction> scalarFunction(Name name) {
-                        return scalar(name, o);
-                    }
-
-                    @Override
-                    public void info(Pos pos, String code, String message) {
-                        notes.add(new Diagnostic(Severity.INFO, code, Optional.of(object), locator.at(pos.line(),
-                                pos.column()), message));
-                    }
-                }, dialect);
-                Converted converted = converter.query(query, null);
-                List<Col> columns = converted.columns();
-                if (o instanceof View v && !v.columnNames().isEmpty()) {
-                    columns = renameColumns(converted.node(), columns, v.columnNames());
+                    List<ModelReference> refs = new ArrayList<>();
+                    String sql = render(converted.node(), binding.references, refs);
+                    List<ModelColumn> modelColumns = columns.stream().map(c -> new ModelColumn(c.name(),
+                            SqlServerTypes.known(c.type()) && !(c.type().name().equals("decimal")
+                                    && c.type().precision().isEmpty())
+                                    ? Optional.of(dialect.mapType(c.type()).targetType()) : Optional.empty(),
+                            Optional.<String>empty())).toList();
+                    diagnostics.addAll(binding.notes);
+                    return Optional.of(new Result(new TranslatedModel(o.name(), o.kind(), sql, refs, modelColumns,
+                            "view", "rule", o.description()), columns));
+                } finally {
+                    free.push(binding);
                 }
-                for (Col c : columns) {
-                    if (c.name().isEmpty()) {
-                        throw Untranslated.construct(Pos.NONE, "an output column has no name");
-                    }
-                }
-                String sql = render(converted.node(), references);
-                List<ModelReference> refs = numbered(sql, references);
-                sql = sql.replaceAll("__dm_tmp_(\\d+)__", "__dm_rel_$1__");
-                List<ModelColumn> modelColumns = columns.stream().map(c -> new ModelColumn(c.name(),
-                        SqlServerTypes.known(c.type()) && !(c.type().name().equals("decimal")
-                                && c.type().precision().isEmpty())
-                                ? Optional.of(dialect.mapType(c.type()).targetType()) : Optional.empty(),
-                        Optional.<String>empty())).toList();
-                diagnostics.addAll(notes);
-                return Optional.of(new Result(new TranslatedModel(o.name(), o.kind(), sql, refs, modelColumns,
-                        "view", "rule", o.description()), columns));
             } catch (Untranslated u) {
                 SourceLocation where = u.pos().line() == 0 ? at : locator.at(u.pos().line(), u.pos().column());
                 diagnostics.add(new Diagnostic(Severity.WARNING, u.code(), Optional.of(object), where,
@@ -210,39 +261,51 @@ final class MssqlTranslator implements Translator {
             return renamed;
         }
 
-        /** Renumbers placeholders by first appearance in the rendered SQL, as the output contract says. */
-        private String render(SqlNode node, Map<ObjectName, String> references) {
+        /**
+         * Renders the tree once and numbers the placeholders by first appearance in the rendered SQL, as the output
+         * contract says ({@code __dm_rel_1__}, {@code __dm_rel_2__}, ...), filling {@code refs} in that order. The
+         * placeholders are identifiers the converter made up, so renaming them in the text changes nothing else.
+         */
+        private String render(SqlNode node, Map<ObjectName, String> references, List<ModelReference> refs) {
             String first = node.toSqlString(calcite).getSql();
-            Pattern p = Pattern.compile("__dm_tmp_(\\d+)__");
-            Matcher m = p.matcher(first);
-            Map<String, String> renumber = new LinkedHashMap<>();
-            while (m.find()) {
-                renumber.computeIfAbsent(m.group(), g -> "__dm_tmp_" + (renumber.size() + 1) + "__");
-            }
-            SqlNode renamed = node.accept(new SqlShuttle() {
-                @Override
-                public SqlNode visit(SqlIdentifier id) {
-                    if (id.isSimple() && renumber.containsKey(id.getSimple())) {
-                        return new SqlIdentifier(renumber.get(id.getSimple()), id.getParserPosition());
-                    }
-                    return id;
+            Map<String, Integer> renumber = new HashMap<>();
+            StringBuilder sql = new StringBuilder(first.length());
+            int from = 0;
+            for (int at = first.indexOf(TMP); at >= 0; at = first.indexOf(TMP, from)) {
+                int digits = at + TMP.length();
+                int end = digits;
+                while (end < first.length() && Character.isDigit(first.charAt(end))) {
+                    end++;
                 }
-            });
-            references.replaceAll((k, v) -> renumber.getOrDefault(v, v));
-            return renamed.toSqlString(calcite).getSql();
+                if (end == digits || !first.startsWith("__", end)) {
+                    sql.append(first, from, digits);
+                    from = digits;
+                    continue;
+                }
+                String placeholder = first.substring(at, end + 2);
+                int number = renumber.computeIfAbsent(placeholder, k -> renumber.size() + 1);
+                sql.append(first, from, at).append(REL).append(number).append("__");
+                from = end + 2;
+            }
+            sql.append(first, from, first.length());
+            // a placeholder the rendering dropped keeps its own number, as before
+            List<int[]> order = new ArrayList<>();
+            List<ObjectName> targets = new ArrayList<>(references.keySet());
+            for (int i = 0; i < targets.size(); i++) {
+                String placeholder = references.get(targets.get(i));
+                Integer n = renumber.get(placeholder);
+                order.add(new int[] {n != null ? n : Integer.parseInt(placeholder.substring(TMP.length(),
+                        placeholder.length() - 2)), i});
+            }
+            order.sort((a, b) -> Integer.compare(a[0], b[0]));
+            for (int[] o : order) {
+                refs.add(new ModelReference(REL + o[0] + "__", targets.get(o[1])));
+            }
+            return sql.toString();
         }
 
-        private static List<ModelReference> numbered(String sql, Map<ObjectName, String> references) {
-            List<ModelReference> refs = new ArrayList<>();
-            references.forEach((target, placeholder) -> refs.add(new ModelReference(
-                    placeholder.replace("__dm_tmp_", "__dm_rel_"), target)));
-            refs.sort((a, b) -> Integer.compare(number(a.placeholder()), number(b.placeholder())));
-            return refs;
-        }
-
-        private static int number(String placeholder) {
-            return Integer.parseInt(placeholder.replaceAll("\\D", ""));
-        }
+        private static final String TMP = "__dm_tmp_";
+        private static final String REL = "__dm_rel_";
 
         private Relation resolve(Name name, CatalogObject from) {
             List<String> parts = name.parts();
@@ -253,17 +316,16 @@ final class MssqlTranslator implements Translator {
             String objectName = name.last();
             List<String> schemas = parts.size() == 2 ? List.of(schemaName) : List.of(schemaName, DEFAULT_SCHEMA);
             for (String s : schemas) {
-                Optional<Schema> schema = db.schema(s);
+                Optional<Names> schema = names(s);
                 if (schema.isEmpty()) {
                     continue;
                 }
-                Optional<Table> table = schema.get().table(objectName);
+                Optional<Table> table = Optional.ofNullable(schema.get().tables().get(lower(objectName)));
                 if (table.isPresent()) {
                     return new Relation(table.get().name(), table.get().columns().stream()
                             .map(c -> new Col(c.name(), c.type())).toList());
                 }
-                Optional<View> view = schema.get().views().stream()
-                        .filter(v -> v.name().name().equalsIgnoreCase(objectName)).findFirst();
+                Optional<View> view = Optional.ofNullable(schema.get().views().get(lower(objectName)));
                 if (view.isPresent()) {
                     Optional<Result> r = result(view.get());
                     if (r.isEmpty()) {
@@ -282,11 +344,8 @@ final class MssqlTranslator implements Translator {
                 return Optional.empty();
             }
             String schemaName = parts.size() == 2 ? parts.get(0) : from.name().schema();
-            Optional<ai.datamigrate.spi.catalog.Function> function = db.schema(schemaName).stream()
-                    .flatMap(s -> s.functions().stream())
-                    .filter(f -> f.functionKind() == FunctionKind.SCALAR && f.returnType().isPresent()
-                            && f.name().name().equalsIgnoreCase(name.last()))
-                    .findFirst();
+            Optional<ai.datamigrate.spi.catalog.Function> function = names(schemaName)
+                    .map(s -> s.scalars().get(lower(name.last())));
             if (function.isEmpty()) {
                 return Optional.empty();
             }

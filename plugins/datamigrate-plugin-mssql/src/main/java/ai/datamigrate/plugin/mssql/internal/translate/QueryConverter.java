@@ -119,6 +119,16 @@ final class QueryConverter {
         return dialect;
     }
 
+    /**
+     * Forgets what the last query left behind (also after an {@link Untranslated} cut it short), so that one
+     * converter, with its table of built-in functions, serves many objects.
+     */
+    void reset() {
+        ctes.clear();
+        variables.clear();
+        usedCtes.clear();
+    }
+
     // ================================================================ queries
 
     Converted query(Query q, Scope outer) {
@@ -1253,15 +1263,26 @@ final class QueryConverter {
     }
 
     private static final Pattern MDY = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    // immutable and thread-safe: built once, not per literal
+    // strict: 2024-02-30 is no date (SQL Server raises an error), not February 29th
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+            DateTimeFormatter.ofPattern("uuuuMMdd[ HH:mm[:ss[.SSS]]]"),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd['T'HH:mm[:ss[.SSS]]]"),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd[ HH:mm[:ss[.SSS]]]")).stream()
+            .map(f -> f.withResolverStyle(java.time.format.ResolverStyle.STRICT)).toList();
 
     /** The date formats SQL Server reads whatever SET DATEFORMAT says, plus us_english m/d/y. */
     static Optional<LocalDateTime> parseDateTime(String value) {
-        // strict: 2024-02-30 is no date (SQL Server raises an error), not February 29th
-        List<DateTimeFormatter> formats = List.of(DateTimeFormatter.ofPattern("uuuuMMdd[ HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("uuuu-MM-dd['T'HH:mm[:ss[.SSS]]]"),
-                DateTimeFormatter.ofPattern("uuuu-MM-dd[ HH:mm[:ss[.SSS]]]"));
-        for (DateTimeFormatter f : formats.stream().map(x -> x.withResolverStyle(java.time.format.ResolverStyle.STRICT))
-                .toList()) {
+        // a format that cannot match is not tried (a failed parse throws, which cost more than the rest of a view's
+        // translation): yyyyMMdd needs eight digits first (after a year's sign), yyyy-MM-dd a '-' after the year
+        int first = !value.isEmpty() && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+        boolean compact = value.length() >= first + 8 && digits(value, first, first + 8);
+        boolean dashed = value.indexOf('-', first + 1) > 0;
+        for (int i = 0; i < DATE_FORMATS.size(); i++) {
+            if (i == 0 ? !compact : !dashed) {
+                continue;
+            }
+            DateTimeFormatter f = DATE_FORMATS.get(i);
             try {
                 var parsed = f.parseBest(value, LocalDateTime::from, LocalDate::from);
                 return Optional.of(parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed);
@@ -1279,6 +1300,15 @@ final class QueryConverter {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean digits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Typed like(Expr.Like l, Scope scope) {
