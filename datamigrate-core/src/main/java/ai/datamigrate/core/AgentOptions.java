@@ -23,11 +23,13 @@ import java.util.function.Consumer;
  * @param cacheDir    the LLM response cache; empty for none
  * @param resume      continue a run that was interrupted, from its saved state
  * @param listener    receives progress events
+ * @param llmDocs     also ask the LLM for descriptions of models the source left undocumented
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record AgentOptions(Optional<String> llm, boolean offline, OptionalDouble budgetUsd, int maxAttempts,
                            int maxTokens, int jobs, Optional<String> validateUrl, String rawSchema,
-                           Optional<Path> cacheDir, boolean resume, Consumer<AgentEvent> listener) {
+                           Optional<Path> cacheDir, boolean resume, Consumer<AgentEvent> listener,
+                           boolean llmDocs) {
     public AgentOptions {
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(budgetUsd, "budgetUsd");
@@ -38,6 +40,14 @@ public record AgentOptions(Optional<String> llm, boolean offline, OptionalDouble
         if (maxAttempts < 1 || jobs < 1 || maxTokens < 1) {
             throw new IllegalArgumentException("attempts, tokens and jobs must be positive");
         }
+    }
+
+    /** Without LLM descriptions. */
+    public AgentOptions(Optional<String> llm, boolean offline, OptionalDouble budgetUsd, int maxAttempts,
+                        int maxTokens, int jobs, Optional<String> validateUrl, String rawSchema,
+                        Optional<Path> cacheDir, boolean resume, Consumer<AgentEvent> listener) {
+        this(llm, offline, budgetUsd, maxAttempts, maxTokens, jobs, validateUrl, rawSchema, cacheDir, resume, listener,
+                false);
     }
 
     /** No LLM, no execution: rules only, with the report saying what an LLM would have been asked. */

@@ -96,7 +96,7 @@ final class AgentRun {
                 "create query validator '" + c.name() + "'", () -> c.factory().create(options.validateUrl(),
                         options.rawSchema(), configFor.apply(c.factory()), context))).orElseGet(TrustingValidator::new)) {
             outcome = new Orchestrator(new Orchestrator.Options(gateway, options.maxAttempts(), options.maxTokens(),
-                    options.jobs(), stateDir, options.resume(), fingerprint, options.listener()))
+                    options.jobs(), stateDir, options.resume(), fingerprint, options.listener(), options.llmDocs()))
                     .run(inspected.database(), diagnostics, ruleModels, dialect, validator, custom);
         }
         Map<String, LlmTrace> traces = new TreeMap<>();
@@ -127,7 +127,7 @@ final class AgentRun {
     private static String fingerprint(InspectResult inspected, String target, String output, AgentOptions options) {
         String text = CatalogJson.toJson(inspected.database(), inspected.diagnostics()) + "\n" + target + "\n" + output
                 + "\n" + options.llm().orElse("-") + "\n" + options.offline() + "\n" + options.maxAttempts() + "\n"
-                + options.validateUrl().isPresent();
+                + options.validateUrl().isPresent() + "\n" + options.llmDocs();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

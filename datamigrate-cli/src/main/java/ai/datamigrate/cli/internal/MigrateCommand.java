@@ -77,6 +77,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run from its saved state.")
     boolean resume;
 
+    @Option(names = "--llm-docs", description = "Also ask the LLM to describe models the source left undocumented.")
+    boolean llmDocs;
+
     @Override
     public Integer call() {
         if (naming != null) {
@@ -84,6 +87,10 @@ final class MigrateCommand implements Callable<Integer> {
         }
         DataMigrateHost host = root.host();
         Terminal terminal = root.cli.terminal();
+        if (llmDocs && llm == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--llm-docs needs --llm PROVIDER");
+        }
         if (maxAttempts < 1 || jobs < 1 || (budget != null && budget < 0)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--max-attempts and --jobs must be at least 1, --llm-budget-usd at least 0");
@@ -92,7 +99,7 @@ final class MigrateCommand implements Callable<Integer> {
                 budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget), maxAttempts, 4096, jobs,
                 Optional.ofNullable(validateUrl), rawSchema,
                 Optional.of(cache != null ? cache : AgentOptions.defaultCacheDir()), resume,
-                new AgentProgress(terminal, System::nanoTime, llm != null || validateUrl != null));
+                new AgentProgress(terminal, System::nanoTime, llm != null || validateUrl != null), llmDocs);
         MigrateResult result = host.migrate(new MigrateRequest(source.input, source.variables, out, target, output,
                 force, agents));
         Diagnostics.print(terminal, result.diagnostics(), verbose);

@@ -118,6 +118,35 @@ class AgentPipelineIT {
         }
     }
 
+    @Test
+    void llmDocsDescribeWhatTheSourceLeftUndocumented() throws IOException {
+        Path answers = Files.createDirectories(dir.resolve("docs-answers"));
+        Files.writeString(answers.resolve("Document SQL Server view sales.Order Totals.1.txt"),
+                "{\"description\": \"One row per order with its total amount.\"}");
+        Path out = dir.resolve("out-docs");
+        MigrateResult result = host(answers).migrate(new MigrateRequest(CliRunner.sample(), Map.of(), out,
+                "postgres", "dbt", false, new AgentOptions(Optional.of("scripted"), false, OptionalDouble.empty(), 1,
+                        4096, 2, Optional.empty(), "raw", Optional.of(dir.resolve("cache-docs")), false, e -> { },
+                        true)));
+        String yaml;
+        try (Stream<Path> files = Files.walk(out.resolve("models"))) {
+            yaml = files.filter(p -> p.toString().endsWith(".yml")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(t -> t.contains("order_totals")).findFirst().orElseThrow();
+        }
+        assertTrue(yaml.contains("One row per order with its total amount."), yaml);
+        // the procedure's scripted answer is prose: no model, and the report says why
+        ReportObject procedure = result.report().objects().stream()
+                .filter(o -> o.name().equals("CustomerOrderCount")).findFirst().orElseThrow();
+        assertEquals(ObjectStatus.NEEDS_REVIEW, procedure.status());
+        assertTrue(procedure.llm().orElseThrow().notes().get(0).contains("not one JSON object"),
+                procedure.llm().get().notes().toString());
+    }
+
     /** Loads the input's raw tables, migrates with the scripted LLM twice; returns the attempts per procedure. */
     private Map<String, Integer> run(String name, Path script) throws IOException {
         if (!Files.exists(script)) {

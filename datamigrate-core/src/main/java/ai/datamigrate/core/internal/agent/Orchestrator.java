@@ -50,9 +50,10 @@ public final class Orchestrator {
      * @param resume      continue from the checkpoint in {@code stateDir}
      * @param fingerprint what the run is computed from; a checkpoint of another run is refused
      * @param listener    receives every event
+     * @param llmDocs     ask the LLM for descriptions of undocumented models (after validation)
      */
     public record Options(Optional<LlmGateway> llm, int maxAttempts, int maxTokens, int jobs, Optional<Path> stateDir,
-                          boolean resume, String fingerprint, Consumer<AgentEvent> listener) {
+                          boolean resume, String fingerprint, Consumer<AgentEvent> listener, boolean llmDocs) {
     }
 
     /** A custom agent with where it runs: {@code before:<id>} or {@code after:<id>}. */
@@ -97,9 +98,13 @@ public final class Orchestrator {
         RepairLoop loop = new RepairLoop(options.llm(), check, options.maxAttempts(), options.maxTokens(), checkpoint);
         Map<ObjectName, TranslatedModel> byObject = new HashMap<>();
         ruleModels.forEach(m -> byObject.putIfAbsent(m.object(), m));
-        List<Agent> agents = place(List.of(new BuiltinAgents.MetadataExtraction(byObject),
+        List<Agent> builtins = new ArrayList<>(List.of(new BuiltinAgents.MetadataExtraction(byObject),
                 new BuiltinAgents.SchemaAnalysis(), new BuiltinAgents.ModelGeneration(loop),
-                new BuiltinAgents.Validation(check, loop)), custom);
+                new BuiltinAgents.Validation(check, loop)));
+        if (options.llmDocs() && options.llm().isPresent()) {
+            builtins.add(new Documentation(options.llm().get(), options.maxTokens(), checkpoint));
+        }
+        List<Agent> agents = place(builtins, custom);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()), r -> {
             Thread t = new Thread(r, "datamigrate-agent");
             t.setDaemon(true);
