@@ -6,6 +6,8 @@ import ai.datamigrate.core.internal.AtomicOutputWriter;
 import ai.datamigrate.core.internal.CatalogJson;
 import ai.datamigrate.core.internal.HostPluginContext;
 import ai.datamigrate.core.internal.InputFiles;
+import ai.datamigrate.core.internal.agent.ModelsFile;
+import ai.datamigrate.core.internal.agent.ProjectValidation;
 import ai.datamigrate.core.plugin.PluginRegistry;
 import ai.datamigrate.core.plugin.PluginRegistry.Contribution;
 import ai.datamigrate.core.report.MigrationReport;
@@ -162,6 +164,11 @@ public final class DataMigrateHost {
             }
         }
         files.addAll(ReportFiles.render(report));
+        Map<ai.datamigrate.spi.catalog.ObjectName, String> locations = new java.util.HashMap<>();
+        report.objects().forEach(o -> locations.putIfAbsent(new ai.datamigrate.spi.catalog.ObjectName(o.schema(),
+                o.name()), o.location()));
+        files.add(new GeneratedFile(ModelsFile.PATH, ModelsFile.of(run.target(), run.models(),
+                run.output().outcomes(), n -> locations.getOrDefault(n, "")).json()));
         files.sort(Comparator.comparing(GeneratedFile::path));
         AtomicOutputWriter.Preserved preserved = AtomicOutputWriter.writeProject(request.out(), files,
                 request.force(), "DataMigrate " + version() + " from " + request.input().getFileName()
@@ -239,6 +246,31 @@ public final class DataMigrateHost {
     }
 
     /**
+     * Executes every model of a project written by {@link #migrate} on the target, each in a transaction that is
+     * rolled back, on top of the raw tables loaded into {@code rawSchema} and of temporary views standing in for the
+     * models it reads. The models are checked as generated ({@code .datamigrate/models.json}).
+     */
+    public List<ValidationResult> validate(Path project, String targetUrl, String rawSchema) {
+        ModelsFile models = ModelsFile.read(project);
+        Contribution<TargetDialectFactory> targetFactory = registry.targetDialect(models.target());
+        Contribution<ai.datamigrate.spi.validate.QueryValidatorFactory> factory = registry.queryValidators().stream()
+                .filter(c -> c.name().equals(models.target()) && c.factory().accepts(targetUrl)).findFirst()
+                .orElseThrow(() -> new DataMigrateException(ErrorCode.PLUGIN_NOT_FOUND, "no query validator for target '"
+                        + models.target() + "' accepts " + masker.mask(targetUrl)));
+        TargetDialect dialect = PluginRegistry.callPlugin(targetFactory.plugin(), "create target dialect '"
+                + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
+                context));
+        try (ai.datamigrate.spi.validate.QueryValidator validator = PluginRegistry.callPlugin(factory.plugin(),
+                "create query validator '" + factory.name() + "'", () -> factory.factory().create(
+                        Optional.of(targetUrl), rawSchema, configFor(factory.factory()), context))) {
+            return ProjectValidation.run(models, validator, dialect).stream()
+                    .map(r -> new ValidationResult(r.entry().model(), r.entry().object(), r.entry().kind(),
+                            r.entry().location(), r.entry().file(), r.entry().translation().origin(), r.error()))
+                    .toList();
+        }
+    }
+
+    /**
      * Reads the input and runs the output target's generation like {@link #migrate}, but writes only the three
      * report files into {@code out} (atomically), with an effort estimate per object: what would convert, what
      * needs a human and roughly how long that takes. A folder that holds nothing but an earlier report is
@@ -255,7 +287,8 @@ public final class DataMigrateHost {
 
     /** One run of the reader and the output target, before anything is written. */
     private record Generation(InspectResult inspected, String target, String outputName, OutputResult output,
-                              List<Diagnostic> diagnostics, AgentRun.Traces traces) {
+                              List<Diagnostic> diagnostics, AgentRun.Traces traces,
+                              List<ai.datamigrate.spi.output.TranslatedModel> models) {
         MigrationReport report(String command, Path input, boolean effort) {
             ReportBuilder builder = ReportBuilder.of(new ReportHeader(MigrationReport.FORMAT_VERSION, version(),
                             command, fileName(input), inspected.database().name(), inspected.sourceReader(), target,
@@ -313,7 +346,7 @@ public final class DataMigrateHost {
         List<Diagnostic> diagnostics = new ArrayList<>(earlier);
         diagnostics.addAll(result.diagnostics());
         return new Generation(inspected, targetFactory.name(), outputFactory.name(), result, sorted(diagnostics),
-                agentResult.traces());
+                agentResult.traces(), agentResult.models());
     }
 
     private static String fileName(Path input) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "datamigrate", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Migrates Microsoft SQL Server databases into dbt projects.",
         subcommands = {PluginsCommand.class, InspectCommand.class, MigrateCommand.class, LoadCommand.class,
+                ValidateCommand.class,
                 AssessCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 completed with objects needing review, 2 user error, 3 internal error."})
 final class RootCommand implements Runnable {

@@ -27,11 +27,23 @@ final class ModelCheck {
     private final QueryValidator validator;
     private final Database catalog;
     private final TargetDialect dialect;
+    /** Whether a relation without a model is a raw table even when the catalog does not list it. */
+    private final boolean unknownIsTable;
 
     ModelCheck(QueryValidator validator, Database catalog, TargetDialect dialect) {
+        this(validator, catalog, dialect, false);
+    }
+
+    ModelCheck(QueryValidator validator, Database catalog, TargetDialect dialect, boolean unknownIsTable) {
         this.validator = validator;
         this.catalog = catalog;
         this.dialect = dialect;
+        this.unknownIsTable = unknownIsTable;
+    }
+
+    /** Executes the model whatever its origin (a project being validated); empty when it ran. */
+    Optional<String> executeOnly(TranslatedModel model, Function<ObjectName, Optional<TranslatedModel>> models) {
+        return execute(model, models);
     }
 
     boolean executes() {
@@ -83,10 +95,11 @@ final class ModelCheck {
                                       List<String> setup, Map<ObjectName, String> views, Set<ObjectName> visiting) {
         for (ModelReference reference : model.references()) {
             ObjectName target = reference.target();
-            if (views.containsKey(target) || catalog.table(target).isPresent()) {
+            Optional<TranslatedModel> upstream = models.apply(target);
+            if (views.containsKey(target) || catalog.table(target).isPresent()
+                    || (unknownIsTable && upstream.isEmpty())) {
                 continue;
             }
-            Optional<TranslatedModel> upstream = models.apply(target);
             if (upstream.isEmpty()) {
                 return Optional.of("it reads " + target + ", which has no model (yet)");
             }
