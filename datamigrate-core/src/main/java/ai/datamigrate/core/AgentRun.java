@@ -24,21 +24,17 @@ import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.validate.QueryCheck;
 import ai.datamigrate.spi.validate.QueryValidator;
 import ai.datamigrate.spi.validate.QueryValidatorFactory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /** Wires one run of the agent pipeline from the registry's contributions and the user's options. */
 final class AgentRun {
@@ -133,20 +129,6 @@ final class AgentRun {
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Removes the state of a run that completed. */
-    static void deleteState(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a leftover state folder is harmless: the next run without --resume overwrites it
         }
     }
 

@@ -174,7 +174,7 @@ public final class DataMigrateHost {
                 request.force(), "DataMigrate " + version() + " from " + request.input().getFileName()
                         + " (source reader " + run.inspected().sourceReader() + ", target " + run.target()
                         + ", output " + run.outputName() + ")");
-        AgentRun.deleteState(stateDir);
+        AtomicOutputWriter.deleteQuietly(stateDir); // the run completed: nothing to resume
         return new MigrateResult(request.out(), run.inspected().database(),
                 files.stream().map(GeneratedFile::path).toList(), run.diagnostics(), report, preserved.keptEdits(),
                 preserved.keptFiles());

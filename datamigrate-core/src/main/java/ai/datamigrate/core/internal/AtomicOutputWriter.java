@@ -203,7 +203,23 @@ public final class AtomicOutputWriter {
         }
     }
 
-    static void deleteQuietly(Path folder) {
+    /**
+     * Replaces one file's content atomically: written to a temporary sibling, then renamed over it (a plain
+     * replacing rename where the file system has no atomic one), so a reader sees the old or the new content.
+     */
+    public static void replaceFile(Path file, String text) throws IOException {
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(),
+                ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes a folder and everything in it, as far as it can; what is left is harmless. */
+    public static void deleteQuietly(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package ai.datamigrate.core.report;
 
+import ai.datamigrate.core.internal.AtomicOutputWriter;
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
@@ -16,10 +17,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,18 +55,12 @@ public record LoadReport(String toolVersion, String input, String database, Stri
     public static void write(Path dir, LoadReport report) {
         try {
             Files.createDirectories(dir);
-            replace(dir.resolve(JSON), report.json());
-            replace(dir.resolve(MARKDOWN), report.markdown());
+            AtomicOutputWriter.replaceFile(dir.resolve(JSON), report.json());
+            AtomicOutputWriter.replaceFile(dir.resolve(MARKDOWN), report.markdown());
         } catch (IOException e) {
             throw new DataMigrateException(WRITE_FAILED, "could not write the load report into " + dir + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    private static void replace(Path file, String text) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Loaded and resumed tables in load order, then the tables that failed, by name. */

@@ -1,5 +1,6 @@
 package ai.datamigrate.core.internal.agent;
 
+import ai.datamigrate.core.internal.AtomicOutputWriter;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.agent.ObjectState;
@@ -12,10 +13,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,14 +58,7 @@ public record Checkpoint(String fingerprint, List<String> finishedSteps, List<Ob
     public void write(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, FILE, ".tmp");
-            Files.writeString(temp, MAPPER.writeValueAsString(this), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicOutputWriter.replaceFile(dir.resolve(FILE), MAPPER.writeValueAsString(this));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("run state could not be written as JSON", e);
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import ai.datamigrate.spi.llm.LlmRequest;
 import ai.datamigrate.spi.output.TranslatedModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,9 +31,6 @@ record Documentation(LlmGateway llm, int maxTokens, Runnable checkpoint) impleme
     static final String SCHEMA = """
             {"type":"object","additionalProperties":false,"required":["description"],
              "properties":{"description":{"type":"string"}}}""";
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     @Override
     public String id() {
@@ -95,7 +91,7 @@ record Documentation(LlmGateway llm, int maxTokens, Runnable checkpoint) impleme
     static String parse(String text) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(text.strip());
+            node = LlmAnswer.MAPPER.readTree(text.strip());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the answer is not one JSON object: " + e.getOriginalMessage());
         }

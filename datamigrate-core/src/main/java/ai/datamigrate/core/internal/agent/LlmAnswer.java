@@ -17,7 +17,8 @@ import java.util.Set;
  */
 record LlmAnswer(String sql, String materialization, Optional<String> notes) {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Strict JSON: duplicate keys and trailing tokens are errors. Shared by every parser of LLM answers. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Set<String> FIELDS = Set.of("sql", "materialization", "notes");

@@ -1,5 +1,6 @@
 package ai.datamigrate.core.internal.agent;
 
+import ai.datamigrate.core.internal.AtomicOutputWriter;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.llm.LlmException;
@@ -13,10 +14,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -185,15 +184,8 @@ public final class LlmGateway implements LlmProvider {
         }
         try {
             Files.createDirectories(file.get().getParent());
-            Path temp = Files.createTempFile(file.get().getParent(), key, ".tmp");
-            Files.writeString(temp, MAPPER.writeValueAsString(new CachedAnswer(response.text(),
-                    response.usage().inputTokens(), response.usage().outputTokens(), response.model())),
-                    StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file.get(), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicOutputWriter.replaceFile(file.get(), MAPPER.writeValueAsString(new CachedAnswer(response.text(),
+                    response.usage().inputTokens(), response.usage().outputTokens(), response.model())));
         } catch (IOException e) {
             throw new DataMigrateException(ErrorCode.OUTPUT_FAILED, "cannot write the LLM cache in "
                     + file.get().getParent() + ": " + e.getMessage());

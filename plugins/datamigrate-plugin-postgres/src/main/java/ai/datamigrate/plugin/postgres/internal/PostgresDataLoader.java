@@ -82,12 +82,7 @@ final class PostgresDataLoader implements DataLoader {
         }
         List<Table> tables = selectTables(request);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        if (!password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", "datamigrate");
+        Properties properties = connectionProperties(user, password, "datamigrate");
         try (Connection connection = connect(request.targetUrl(), properties)) {
             connection.setAutoCommit(false);
             if (request.schemaOnly()) {
@@ -385,6 +380,17 @@ final class PostgresDataLoader implements DataLoader {
                 statement.execute("create schema if not exists " + dialect.quoteIdentifier(schema));
             }
         }
+    }
+
+    /** pgjdbc's connection properties; an empty password is left out (trust or .pgpass authentication). */
+    static Properties connectionProperties(String user, String password, String applicationName) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (!password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return properties;
     }
 
     private Connection connect(String url, Properties properties) {

@@ -52,8 +52,8 @@ public final class PostgresDataLoaderFactory implements DataLoaderFactory {
     @Override
     public DataLoader create(Map<String, String> config, PluginContext context) {
         SPEC.validate(config);
-        String user = SPEC.value(config, USER).or(() -> env("DATAMIGRATE_PG_USER")).orElse("postgres");
-        String password = SPEC.value(config, PASSWORD).or(() -> env("DATAMIGRATE_PG_PASSWORD")).orElse("");
+        String user = user(SPEC, config);
+        String password = password(SPEC, config);
         String maxRejects = SPEC.value(config, MAX_REJECTS).orElseThrow();
         long max;
         try {
@@ -67,6 +67,16 @@ public final class PostgresDataLoaderFactory implements DataLoaderFactory {
         }
         return new PostgresDataLoader(new PostgresTargetDialect(), user, password, context,
                 Path.of(SPEC.value(config, REJECT_DIR).orElseThrow()), max);
+    }
+
+    /** {@code postgres.user}, else {@code $DATAMIGRATE_PG_USER}, else {@code postgres}. */
+    static String user(ConfigSpec spec, Map<String, String> config) {
+        return spec.value(config, USER).or(() -> env("DATAMIGRATE_PG_USER")).orElse("postgres");
+    }
+
+    /** {@code postgres.password}, else {@code $DATAMIGRATE_PG_PASSWORD}, else none. */
+    static String password(ConfigSpec spec, Map<String, String> config) {
+        return spec.value(config, PASSWORD).or(() -> env("DATAMIGRATE_PG_PASSWORD")).orElse("");
     }
 
     private static java.util.Optional<String> env(String name) {

@@ -53,16 +53,9 @@ public final class PostgresQueryValidatorFactory implements QueryValidatorFactor
         if (targetUrl.isEmpty()) {
             return new PostgresQueryValidator(Optional.empty(), rawSchema, context);
         }
-        String user = SPEC.value(config, PostgresDataLoaderFactory.USER).or(() -> env("DATAMIGRATE_PG_USER"))
-                .orElse("postgres");
-        String password = SPEC.value(config, PostgresDataLoaderFactory.PASSWORD)
-                .or(() -> env("DATAMIGRATE_PG_PASSWORD")).orElse("");
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        if (!password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", "datamigrate-validate");
+        String user = PostgresDataLoaderFactory.user(SPEC, config);
+        Properties properties = PostgresDataLoader.connectionProperties(user,
+                PostgresDataLoaderFactory.password(SPEC, config), "datamigrate-validate");
         properties.setProperty("preferQueryMode", "extended");
         try {
             Connection connection = DriverManager.getConnection(targetUrl.get(), properties);
@@ -72,9 +65,5 @@ public final class PostgresQueryValidatorFactory implements QueryValidatorFactor
                     + context.maskSecrets(targetUrl.get()) + " as " + user + ": "
                     + context.maskSecrets(String.valueOf(e.getMessage())), e);
         }
-    }
-
-    private static Optional<String> env(String name) {
-        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isEmpty());
     }
 }
