@@ -11,8 +11,6 @@ module ai.datamigrate.core {
     requires org.slf4j;
 
     exports ai.datamigrate.core;
-    exports ai.datamigrate.core.config;
-    exports ai.datamigrate.core.plugin;
     exports ai.datamigrate.core.report;
 
     opens ai.datamigrate.core.internal.agent to com.fasterxml.jackson.databind;

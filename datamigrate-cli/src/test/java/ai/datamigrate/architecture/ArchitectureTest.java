@@ -69,6 +69,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyPublicTypeOfTheCoreApiDeclaresItsStability() {
+        // what embedding applications see: the exported packages of core; everything else is internal
+        classes().that().resideInAnyPackage("ai.datamigrate.core", "ai.datamigrate.core.report").and().arePublic()
+                .should().beAnnotatedWith("ai.datamigrate.spi.Api")
+                .check(classes);
+    }
+
+    @Test
     void pluginsNeverDependOnTheHostOrTheServer() {
         noClasses().that().resideInAPackage("ai.datamigrate.plugin..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.datamigrate.core..", "ai.datamigrate.cli..",

@@ -62,4 +62,58 @@ public record AgentOptions(Optional<String> llm, boolean offline, OptionalDouble
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("datamigrate").resolve("llm");
     }
+
+    /** These options with the LLM provider {@code name} (e.g. {@code claude}); empty for rules only. */
+    public AgentOptions withLlm(Optional<String> name) {
+        return new AgentOptions(name, offline, budgetUsd, maxAttempts, maxTokens, jobs, validateUrl, rawSchema, cacheDir,
+                resume, listener, llmDocs);
+    }
+
+    /** These options answering only from the cache ({@code true}) or also calling the provider. */
+    public AgentOptions withOffline(boolean cachedOnly) {
+        return new AgentOptions(llm, cachedOnly, budgetUsd, maxAttempts, maxTokens, jobs, validateUrl, rawSchema,
+                cacheDir, resume, listener, llmDocs);
+    }
+
+    /** These options with a spending limit for the LLM, in US dollars. */
+    public AgentOptions withBudgetUsd(double usd) {
+        return new AgentOptions(llm, offline, OptionalDouble.of(usd), maxAttempts, maxTokens, jobs, validateUrl,
+                rawSchema, cacheDir, resume, listener, llmDocs);
+    }
+
+    /** These options with {@code attempts} LLM attempts per object and {@code parallel} objects at once. */
+    public AgentOptions withLimits(int attempts, int tokens, int parallel) {
+        return new AgentOptions(llm, offline, budgetUsd, attempts, tokens, parallel, validateUrl, rawSchema, cacheDir,
+                resume, listener, llmDocs);
+    }
+
+    /** These options executing every model on {@code url} over the raw tables of {@code schema}. */
+    public AgentOptions withValidation(Optional<String> url, String schema) {
+        return new AgentOptions(llm, offline, budgetUsd, maxAttempts, maxTokens, jobs, url, schema, cacheDir, resume,
+                listener, llmDocs);
+    }
+
+    /** These options with the LLM response cache in {@code directory}; empty for none. */
+    public AgentOptions withCacheDir(Optional<Path> directory) {
+        return new AgentOptions(llm, offline, budgetUsd, maxAttempts, maxTokens, jobs, validateUrl, rawSchema,
+                directory, resume, listener, llmDocs);
+    }
+
+    /** These options continuing an interrupted run ({@code true}) or starting afresh. */
+    public AgentOptions withResume(boolean continueRun) {
+        return new AgentOptions(llm, offline, budgetUsd, maxAttempts, maxTokens, jobs, validateUrl, rawSchema, cacheDir,
+                continueRun, listener, llmDocs);
+    }
+
+    /** These options sending progress events to {@code events}. */
+    public AgentOptions withListener(Consumer<AgentEvent> events) {
+        return new AgentOptions(llm, offline, budgetUsd, maxAttempts, maxTokens, jobs, validateUrl, rawSchema, cacheDir,
+                resume, events, llmDocs);
+    }
+
+    /** These options also asking the LLM to describe undocumented models ({@code true}). */
+    public AgentOptions withLlmDocs(boolean describe) {
+        return new AgentOptions(llm, offline, budgetUsd, maxAttempts, maxTokens, jobs, validateUrl, rawSchema, cacheDir,
+                resume, listener, describe);
+    }
 }

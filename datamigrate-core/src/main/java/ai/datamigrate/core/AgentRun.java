@@ -1,11 +1,11 @@
 package ai.datamigrate.core;
 
-import ai.datamigrate.core.config.SecretMasker;
+import ai.datamigrate.core.internal.config.SecretMasker;
 import ai.datamigrate.core.internal.CatalogJson;
 import ai.datamigrate.core.internal.agent.LlmGateway;
 import ai.datamigrate.core.internal.agent.Orchestrator;
-import ai.datamigrate.core.plugin.PluginRegistry;
-import ai.datamigrate.core.plugin.PluginRegistry.Contribution;
+import ai.datamigrate.core.internal.plugin.PluginRegistry;
+import ai.datamigrate.core.internal.plugin.PluginRegistry.Contribution;
 import ai.datamigrate.core.report.LlmRunSummary;
 import ai.datamigrate.core.report.LlmTrace;
 import ai.datamigrate.spi.DataMigrateException;

@@ -1,16 +1,14 @@
 package ai.datamigrate.core;
 
-import ai.datamigrate.core.config.Settings;
-import ai.datamigrate.core.plugin.PluginLoader;
-import ai.datamigrate.core.plugin.PluginRegistry;
-import ai.datamigrate.spi.Api;
+import ai.datamigrate.core.internal.config.Settings;
+import ai.datamigrate.core.internal.plugin.PluginLoader;
+import ai.datamigrate.core.internal.plugin.PluginRegistry;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-/** Guice wiring of the host for the CLI and the server. Plugins never see Guice. */
-@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public final class CoreModule extends AbstractModule {
+/** Guice wiring of the host behind {@link DataMigrate}. Plugins never see Guice. */
+final class CoreModule extends AbstractModule {
 
     private final Settings settings;
     private final ClassLoader pluginLoader;

@@ -1,20 +1,19 @@
 package ai.datamigrate.core;
 
-import ai.datamigrate.core.config.SecretMasker;
-import ai.datamigrate.core.config.Settings;
+import ai.datamigrate.core.internal.config.SecretMasker;
+import ai.datamigrate.core.internal.config.Settings;
 import ai.datamigrate.core.internal.AtomicOutputWriter;
 import ai.datamigrate.core.internal.CatalogJson;
 import ai.datamigrate.core.internal.HostPluginContext;
 import ai.datamigrate.core.internal.InputFiles;
 import ai.datamigrate.core.internal.agent.ModelsFile;
 import ai.datamigrate.core.internal.agent.ProjectValidation;
-import ai.datamigrate.core.plugin.PluginRegistry;
-import ai.datamigrate.core.plugin.PluginRegistry.Contribution;
+import ai.datamigrate.core.internal.plugin.PluginRegistry;
+import ai.datamigrate.core.internal.plugin.PluginRegistry.Contribution;
 import ai.datamigrate.core.report.MigrationReport;
 import ai.datamigrate.core.report.ReportBuilder;
 import ai.datamigrate.core.report.ReportFiles;
 import ai.datamigrate.core.report.ReportHeader;
-import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.PluginContext;
@@ -56,10 +55,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host of one run: the plugins found, the user's settings checked against what the plugins declare, and the
- * operations the CLI (and later the server and the public API) offer.
+ * operations {@link DataMigrate} offers. Package-private: embedding applications and the CLI use {@link DataMigrate}.
  */
-@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public final class DataMigrateHost {
+final class DataMigrateHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataMigrateHost.class);
     private static final ErrorCode LOAD_NO_ROWS = new ErrorCode("DM-LOAD-NO-ROWS", ai.datamigrate.spi.ErrorKind.USER,

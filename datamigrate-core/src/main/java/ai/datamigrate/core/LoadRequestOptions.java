@@ -62,4 +62,27 @@ public record LoadRequestOptions(String targetUrl, String rawSchema, List<Object
         return new LoadRequestOptions(targetUrl, rawSchema, tables, replace, schemaOnly, rejectDir,
                 OptionalLong.of(max), jobs, resume, reportDir);
     }
+
+    /** Loads every table of the input into the schema {@code raw} of {@code targetUrl}, one job, no report. */
+    public static LoadRequestOptions of(String targetUrl) {
+        return new LoadRequestOptions(targetUrl, "raw", List.of(), false, false);
+    }
+
+    /** These options with {@code n} tables loaded at once. */
+    public LoadRequestOptions withJobs(int n) {
+        return new LoadRequestOptions(targetUrl, rawSchema, tables, replace, schemaOnly, rejectDir, maxRejects, n, resume,
+                reportDir);
+    }
+
+    /** These options dropping and re-creating raw tables that exist ({@code true}). */
+    public LoadRequestOptions withReplace(boolean dropExisting) {
+        return new LoadRequestOptions(targetUrl, rawSchema, tables, dropExisting, schemaOnly, rejectDir, maxRejects,
+                jobs, resume, reportDir);
+    }
+
+    /** These options writing {@code load-report.json} and {@code load-report.md} into {@code directory}. */
+    public LoadRequestOptions withReportDir(Path directory) {
+        return new LoadRequestOptions(targetUrl, rawSchema, tables, replace, schemaOnly, rejectDir, maxRejects, jobs,
+                resume, Optional.of(directory));
+    }
 }

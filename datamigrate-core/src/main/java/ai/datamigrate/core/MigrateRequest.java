@@ -31,4 +31,65 @@ public record MigrateRequest(Path input, Map<String, String> variables, Path out
                           boolean force) {
         this(input, variables, out, target, output, force, AgentOptions.rulesOnly());
     }
+
+    /** This request with other agent options. */
+    public MigrateRequest withAgents(AgentOptions options) {
+        return new MigrateRequest(input, variables, out, target, output, force, options);
+    }
+
+    /** A request to migrate {@code input} into the folder {@code out}: PostgreSQL through dbt, rules only. */
+    public static Builder builder(Path input, Path out) {
+        return new Builder(input, out);
+    }
+
+    /** Builds a {@link MigrateRequest}; every setting has the command line's default. */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+    public static final class Builder {
+        private final Path input;
+        private final Path out;
+        private final Map<String, String> variables = new java.util.TreeMap<>();
+        private String target = "postgres";
+        private String output = "dbt";
+        private boolean force;
+        private AgentOptions agents = AgentOptions.rulesOnly();
+
+        private Builder(Path input, Path out) {
+            this.input = Objects.requireNonNull(input, "input");
+            this.out = Objects.requireNonNull(out, "out");
+        }
+
+        /** A script variable, SQLCMD {@code $(name)}. */
+        public Builder variable(String name, String value) {
+            variables.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The target dialect's name: {@code postgres} (default), {@code duckdb}, ... */
+        public Builder target(String name) {
+            this.target = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The output target's name: {@code dbt} (default). */
+        public Builder output(String name) {
+            this.output = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Replace a non-empty folder that DataMigrate did not write. */
+        public Builder force(boolean replace) {
+            this.force = replace;
+            return this;
+        }
+
+        /** How the agent pipeline runs; default {@link AgentOptions#rulesOnly()}. */
+        public Builder agents(AgentOptions options) {
+            this.agents = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        public MigrateRequest build() {
+            return new MigrateRequest(input, variables, out, target, output, force, agents);
+        }
+    }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.datamigrate.core.config.Settings;
-import ai.datamigrate.core.plugin.LoadedPlugin;
-import ai.datamigrate.core.plugin.PluginRegistry;
+import ai.datamigrate.core.internal.config.Settings;
+import ai.datamigrate.core.internal.plugin.LoadedPlugin;
+import ai.datamigrate.core.internal.plugin.PluginRegistry;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorKind;
 import ai.datamigrate.spi.PluginContext;

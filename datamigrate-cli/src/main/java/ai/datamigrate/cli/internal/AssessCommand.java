@@ -1,7 +1,8 @@
 package ai.datamigrate.cli.internal;
 
 import ai.datamigrate.core.AssessResult;
-import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.DataMigrate;
+import ai.datamigrate.core.MigrateRequest;
 import ai.datamigrate.core.report.MigrationReport;
 import ai.datamigrate.core.report.ObjectStatus;
 import ai.datamigrate.core.report.ReportFiles;
@@ -39,8 +40,8 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataMigrateHost host = root.host();
-        AssessResult result = host.assess(source.input, source.variables, target, output, out);
+        DataMigrate host = root.host();
+        AssessResult result = host.assess(new MigrateRequest(source.input, source.variables, out, target, output, false));
         MigrationReport report = result.report();
         Terminal terminal = root.cli.terminal();
         StringJoiner counts = new StringJoiner(", ");

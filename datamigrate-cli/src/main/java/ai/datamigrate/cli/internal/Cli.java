@@ -1,18 +1,12 @@
 package ai.datamigrate.cli.internal;
 
-import ai.datamigrate.core.CoreModule;
-import ai.datamigrate.core.DataMigrateHost;
-import ai.datamigrate.core.config.SecretMasker;
-import ai.datamigrate.core.config.Settings;
+import ai.datamigrate.core.DataMigrate;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorKind;
-import com.google.inject.CreationException;
-import com.google.inject.Guice;
-import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /** Runs one command line and turns every outcome into an exit code and, on failure, one line on stderr. */
@@ -39,28 +33,12 @@ public final class Cli {
         return terminal;
     }
 
-    /** Creates the host with the plugins on the class path and the user's {@code --set} values. */
-    DataMigrateHost host(Map<String, String> settings) {
-        try {
-            fallbackMasker = new SecretMasker(Settings.of(new TreeMap<>(settings)), java.util.Set.of());
-        } catch (DataMigrateException e) {
-            fallbackMasker = null;
-        }
-        try {
-            return Guice.createInjector(new CoreModule(Settings.of(new TreeMap<>(settings)),
-                    Thread.currentThread().getContextClassLoader())).getInstance(DataMigrateHost.class);
-        } catch (CreationException | ProvisionException e) {
-            throw unwrap(e);
-        }
-    }
-
-    private static RuntimeException unwrap(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataMigrateException dataMigrateException) {
-                return dataMigrateException;
-            }
-        }
-        return e;
+    /** Creates DataMigrate with the plugins on the class path and the user's {@code --set} values. */
+    DataMigrate host(Map<String, String> settings) {
+        DataMigrate.Builder builder = DataMigrate.builder().settings(settings)
+                .pluginClassLoader(Thread.currentThread().getContextClassLoader());
+        lastMasker = builder::mask; // until the plugins say which keys are secret
+        return builder.build();
     }
 
     private int badArguments(CommandLine.ParameterException e, String[] args) {
@@ -70,10 +48,10 @@ public final class Cli {
     }
 
     private int failure(Exception e, boolean debug) {
-        // before the host exists, mask at least the values of keys that look like credentials
-        SecretMasker masker = lastMasker != null ? lastMasker : fallbackMasker;
-        Throwable error = e instanceof RuntimeException runtime ? unwrap(runtime) : e;
-        String message = masker == null ? String.valueOf(error.getMessage()) : masker.mask(error.getMessage());
+        // errors from building DataMigrate come masked; later ones are masked with its settings
+        UnaryOperator<String> masker = lastMasker;
+        Throwable error = e;
+        String message = masker == null ? String.valueOf(error.getMessage()) : masker.apply(error.getMessage());
         if (error instanceof DataMigrateException dm) {
             if (dm.kind() == ErrorKind.USER) {
                 terminal.message("datamigrate: " + message);
@@ -81,22 +59,21 @@ public final class Cli {
             }
             terminal.message("datamigrate: " + dm.errorCode() + ": " + message);
         } else {
-            terminal.message("datamigrate: internal error: " + (masker == null ? error : masker.mask(error.toString())));
+            terminal.message("datamigrate: internal error: " + (masker == null ? error : masker.apply(error.toString())));
         }
         if (debug) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
-            terminal.message(masker == null ? trace.toString() : masker.mask(trace.toString()));
+            terminal.message(masker == null ? trace.toString() : masker.apply(trace.toString()));
         } else {
             terminal.message("(run with --debug for details)");
         }
         return ExitCode.INTERNAL_ERROR;
     }
 
-    private SecretMasker lastMasker;
-    private SecretMasker fallbackMasker;
+    private UnaryOperator<String> lastMasker;
 
-    void remember(DataMigrateHost host) {
-        this.lastMasker = host.masker();
+    void remember(DataMigrate host) {
+        this.lastMasker = host::mask;
     }
 }

@@ -1,6 +1,6 @@
 package ai.datamigrate.cli.internal;
 
-import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.DataMigrate;
 import ai.datamigrate.core.InspectResult;
 import ai.datamigrate.spi.catalog.Schema;
 import ai.datamigrate.spi.catalog.Table;
@@ -28,7 +28,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataMigrateHost host = root.host();
+        DataMigrate host = root.host();
         InspectResult result = host.inspect(source.input, source.variables);
         Terminal terminal = root.cli.terminal();
         if (json) {

@@ -1,9 +1,11 @@
 package ai.datamigrate.cli.internal;
 
-import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.DataMigrate;
 import ai.datamigrate.core.LoadRequestOptions;
+import ai.datamigrate.core.ProgressListener;
 import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.diagnostic.Severity;
+import ai.datamigrate.spi.load.LoadEvent;
 import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataMigrateHost host = root.host();
+        DataMigrate host = root.host();
         List<ObjectName> names = tables.stream().map(LoadCommand::objectName).toList();
         if (maxRejects != null && maxRejects < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -104,12 +106,17 @@ final class LoadCommand implements Callable<Integer> {
         LoadProgress progress = new LoadProgress(terminal);
         LoadResult result;
         try {
-            result = host.load(source.input, source.variables, options, progress);
+            result = host.load(source.input, source.variables, options, new ProgressListener() {
+                @Override
+                public void onLoadEvent(LoadEvent event) {
+                    progress.onEvent(event);
+                }
+            });
         } finally {
             progress.done();
         }
         Diagnostics.print(terminal, result.diagnostics(), verbose);
-        String target = host.masker().mask(targetUrl);
+        String target = host.mask(targetUrl);
         if (schemaOnly) {
             for (LoadedTable table : result.tables()) {
                 terminal.message("created " + table.targetSchema() + "." + table.targetTable() + " ("

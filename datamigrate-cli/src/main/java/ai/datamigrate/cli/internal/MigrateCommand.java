@@ -1,6 +1,6 @@
 package ai.datamigrate.cli.internal;
 
-import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.DataMigrate;
 import ai.datamigrate.core.AgentOptions;
 import ai.datamigrate.core.MigrateRequest;
 import java.util.Optional;
@@ -85,7 +85,7 @@ final class MigrateCommand implements Callable<Integer> {
         if (naming != null) {
             root.settings.put("dbt.naming", naming);
         }
-        DataMigrateHost host = root.host();
+        DataMigrate host = root.host();
         Terminal terminal = root.cli.terminal();
         if (llmDocs && llm == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),

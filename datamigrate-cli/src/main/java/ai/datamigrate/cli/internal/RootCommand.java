@@ -1,6 +1,6 @@
 package ai.datamigrate.cli.internal;
 
-import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.DataMigrate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -33,8 +33,8 @@ final class RootCommand implements Runnable {
                 "missing command: plugins, inspect or migrate");
     }
 
-    DataMigrateHost host() {
-        DataMigrateHost host = cli.host(settings);
+    DataMigrate host() {
+        DataMigrate host = cli.host(settings);
         cli.remember(host);
         return host;
     }
@@ -42,7 +42,7 @@ final class RootCommand implements Runnable {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"datamigrate " + DataMigrateHost.version()};
+            return new String[] {"datamigrate " + DataMigrate.version()};
         }
     }
 }

@@ -1,6 +1,6 @@
 package ai.datamigrate.cli.internal;
 
-import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.DataMigrate;
 import ai.datamigrate.core.ValidationResult;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataMigrateHost host = root.host();
+        DataMigrate host = root.host();
         Terminal terminal = root.cli.terminal();
         List<ValidationResult> results = host.validate(project, targetUrl, rawSchema);
         int failed = 0;

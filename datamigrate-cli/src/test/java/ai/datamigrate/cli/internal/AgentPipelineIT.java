@@ -6,21 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.datamigrate.core.AgentOptions;
-import ai.datamigrate.core.DataMigrateHost;
+import ai.datamigrate.core.DataMigrate;
 import ai.datamigrate.core.LoadRequestOptions;
 import ai.datamigrate.core.MigrateRequest;
 import ai.datamigrate.core.MigrateResult;
-import ai.datamigrate.core.config.Settings;
-import ai.datamigrate.core.plugin.LoadedPlugin;
-import ai.datamigrate.core.plugin.PluginLoader;
-import ai.datamigrate.core.plugin.PluginRegistry;
 import ai.datamigrate.core.report.LlmTrace;
 import ai.datamigrate.core.report.ObjectStatus;
 import ai.datamigrate.core.report.ReportObject;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.testkit.llm.ScriptedLlmPlugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -92,7 +91,7 @@ class AgentPipelineIT {
         Files.writeString(answers.resolve(key + ".3.txt"), "{\"sql\": \"WITH d AS (DELETE FROM ${rel:dbo.Customers}"
                 + " RETURNING *) SELECT * FROM d\", \"materialization\": \"view\"}");
         String raw = "agents_injected";
-        DataMigrateHost host = host(answers);
+        DataMigrate host = host(answers);
         host.load(script, Map.of(), new LoadRequestOptions(url, raw, List.of(), true, false,
                 Optional.of(dir.resolve("rejects")), OptionalLong.empty()));
         MigrateResult result = host.migrate(new MigrateRequest(script, Map.of(), dir.resolve("out-injected"),
@@ -162,7 +161,7 @@ class AgentPipelineIT {
             }
         }
         String raw = "agents_" + name;
-        DataMigrateHost host = host(answers);
+        DataMigrate host = host(answers);
         host.load(script, Map.of(), new LoadRequestOptions(url, raw, List.of(), true, false,
                 Optional.of(dir.resolve("rejects")), OptionalLong.empty()));
         Path cache = dir.resolve("cache");
@@ -221,12 +220,18 @@ class AgentPipelineIT {
                 Optional.of(url), raw, Optional.of(cache), false, e -> { });
     }
 
-    private static DataMigrateHost host(Path answers) {
-        List<LoadedPlugin> plugins = new ArrayList<>(PluginLoader.load(AgentPipelineIT.class.getClassLoader())
-                .plugins());
-        plugins.add(new LoadedPlugin(new ScriptedLlmPlugin(), "test"));
-        return new DataMigrateHost(new PluginRegistry(plugins), Settings.of(Map.of("scripted.dir",
-                answers.toString())));
+    /**
+     * DataMigrate as an embedding application builds it, with the scripted LLM plugin added the way a user adds a
+     * plugin: a class path entry whose {@code META-INF/services} names it.
+     */
+    private static DataMigrate host(Path answers) throws IOException {
+        Path services = answers.resolveSibling(answers.getFileName() + "-plugin");
+        Path file = services.resolve("META-INF/services/" + DataMigratePlugin.class.getName());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, ScriptedLlmPlugin.class.getName() + "\n");
+        ClassLoader loader = new URLClassLoader(new URL[] {services.toUri().toURL()},
+                AgentPipelineIT.class.getClassLoader());
+        return DataMigrate.builder().pluginClassLoader(loader).setting("scripted.dir", answers.toString()).build();
     }
 
     private static String url() {

@@ -1,6 +1,6 @@
 package ai.datamigrate.core.internal;
 
-import ai.datamigrate.core.config.SecretMasker;
+import ai.datamigrate.core.internal.config.SecretMasker;
 import ai.datamigrate.spi.PluginContext;
 import java.util.ResourceBundle;
 

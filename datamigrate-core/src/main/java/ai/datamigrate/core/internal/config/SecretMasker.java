@@ -1,4 +1,4 @@
-package ai.datamigrate.core.config;
+package ai.datamigrate.core.internal.config;
 
 import ai.datamigrate.spi.Api;
 import java.util.Comparator;
@@ -11,7 +11,7 @@ import java.util.Set;
  * plugin declares its key secret, or when the key's last part names a credential (password, secret, token,
  * api-key) — the second rule protects keys of plugins that forgot to declare them.
  */
-@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+@Api(status = Api.Status.INTERNAL, since = "0.1")
 public final class SecretMasker {
 
     private static final List<String> CREDENTIAL_WORDS = List.of("password", "secret", "token", "api-key", "apikey");

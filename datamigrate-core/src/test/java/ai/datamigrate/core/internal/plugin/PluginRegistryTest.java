@@ -1,4 +1,4 @@
-package ai.datamigrate.core.plugin;
+package ai.datamigrate.core.internal.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

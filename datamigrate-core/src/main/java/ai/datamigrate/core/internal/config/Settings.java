@@ -1,4 +1,4 @@
-package ai.datamigrate.core.config;
+package ai.datamigrate.core.internal.config;
 
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * The user's configuration: a flat map of namespaced keys ({@code dbt.naming=snake}) as given with
  * {@code --set}. Each plugin service sees only its own namespace.
  */
-@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+@Api(status = Api.Status.INTERNAL, since = "0.1")
 public record Settings(SortedMap<String, String> values) {
 
     public Settings {

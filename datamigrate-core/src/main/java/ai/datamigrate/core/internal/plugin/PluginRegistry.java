@@ -1,4 +1,4 @@
-package ai.datamigrate.core.plugin;
+package ai.datamigrate.core.internal.plugin;
 
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  * The plugins of one run and what they contribute, checked once at start: plugin ids well formed and unique,
  * contribution names unique per kind. Lookups that fail list what is available.
  */
-@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+@Api(status = Api.Status.INTERNAL, since = "0.1")
 public final class PluginRegistry {
 
     /** A contribution with the plugin it came from, so that errors can name both. */

@@ -1,4 +1,4 @@
-package ai.datamigrate.core.config;
+package ai.datamigrate.core.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package ai.datamigrate.core.plugin;
+package ai.datamigrate.core.internal.plugin;
 
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
@@ -17,7 +17,7 @@ import java.util.ServiceLoader;
  * Finds plugins with {@link ServiceLoader}: named modules that {@code provides DataMigratePlugin} and class-path
  * jars with a {@code META-INF/services} entry alike.
  */
-@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+@Api(status = Api.Status.INTERNAL, since = "0.1")
 public final class PluginLoader {
 
     private PluginLoader() {

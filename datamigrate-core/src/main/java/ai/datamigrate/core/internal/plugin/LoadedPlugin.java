@@ -1,4 +1,4 @@
-package ai.datamigrate.core.plugin;
+package ai.datamigrate.core.internal.plugin;
 
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.plugin.DataMigratePlugin;
@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param origin where it came from: the jar or folder name, or the module name — used in error messages
  */
-@Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+@Api(status = Api.Status.INTERNAL, since = "0.1")
 public record LoadedPlugin(DataMigratePlugin plugin, String origin) {
 
     public LoadedPlugin {
