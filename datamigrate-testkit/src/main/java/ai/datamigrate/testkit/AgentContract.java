@@ -10,6 +10,7 @@ import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.agent.Agent;
 import ai.datamigrate.spi.agent.AgentEvent;
 import ai.datamigrate.spi.agent.AgentFactory;
+import ai.datamigrate.spi.agent.MigrationState;
 import ai.datamigrate.spi.agent.ObjectState;
 import ai.datamigrate.spi.agent.StatePart;
 import ai.datamigrate.spi.config.ConfigProperty;
@@ -58,6 +59,15 @@ public interface AgentContract {
         return AgentFixtures.legacyShop();
     }
 
+    /**
+     * The context the agent runs in; by default {@link TestAgentContext#TestAgentContext(MigrationState)} (no LLM,
+     * four threads). An agent that asks an LLM overrides this with one, e.g. a
+     * {@link ai.datamigrate.testkit.llm.ScriptedLlmProvider}.
+     */
+    default TestAgentContext newContext(TestMigrationState state) {
+        return new TestAgentContext(state);
+    }
+
     @Test
     default void isContributedByAPluginServiceLoaderFinds() {
         List<String> seen = new ArrayList<>();
@@ -89,6 +99,7 @@ public interface AgentContract {
         String key = factory().configSpec().namespace() + ".placement";
         factory().configSpec().properties().stream().filter(p -> p.key().equals(key)).findFirst()
                 .flatMap(ConfigProperty::defaultValue).ifPresent(value -> assertPlacement(value, "default of " + key));
+        Optional.ofNullable(config().get(key)).ifPresent(value -> assertPlacement(value, key + " in config()"));
     }
 
     @Test
@@ -185,7 +196,7 @@ public interface AgentContract {
         Agent agent = create();
         TestMigrationState state = newState();
         List<AgentEvent> events;
-        try (TestAgentContext context = new TestAgentContext(state)) {
+        try (TestAgentContext context = newContext(state)) {
             agent.run(context);
             events = context.events();
         }
@@ -202,9 +213,9 @@ public interface AgentContract {
         return factory().create(config(), new TestPluginContext());
     }
 
-    /** Runs {@code agent} over {@code state} in a fresh {@link TestAgentContext}. */
+    /** Runs {@code agent} over {@code state} in a fresh context from {@link #newContext}. */
     default void run(Agent agent, TestMigrationState state) {
-        try (TestAgentContext context = new TestAgentContext(state)) {
+        try (TestAgentContext context = newContext(state)) {
             agent.run(context);
         }
     }
