@@ -71,8 +71,8 @@ final class PiiTaggingAgent implements Agent {
                     .withMeta("pii_categories", String.join(", ", categories)).withTag(config.tag()));
             for (Finding finding : findings) {
                 context.state().addDiagnostic(Diagnostic.info(DIAGNOSTIC, finding.location(), "column "
-                        + finding.column() + " looks like personal data (" + finding.category() + "); the model is "
-                        + "tagged '" + config.tag() + "'").withObject(object.object().toString()));
+                        + finding.column() + " looks like personal data (" + finding.category() + ")")
+                        .withObject(object.object().toString()));
             }
             context.event(new AgentEvent(id(), AgentEvent.Kind.OBJECT_FINISHED, Optional.of(object.object()), 0,
                     TokenUsage.NONE, "personal data in " + columns));
