@@ -4,5 +4,9 @@ module ai.datamigrate.testkit {
     requires transitive org.junit.jupiter.api;
 
     exports ai.datamigrate.testkit;
+    exports ai.datamigrate.testkit.agent;
     exports ai.datamigrate.testkit.llm;
+
+    // PluginContract and AgentContract look plugins up as the host does
+    uses ai.datamigrate.spi.plugin.DataMigratePlugin;
 }
