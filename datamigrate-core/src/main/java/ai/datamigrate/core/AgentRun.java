@@ -1,11 +1,11 @@
 package ai.datamigrate.core;
 
-import ai.datamigrate.core.internal.config.SecretMasker;
 import ai.datamigrate.core.internal.CatalogJson;
 import ai.datamigrate.core.internal.agent.LlmGateway;
 import ai.datamigrate.core.internal.agent.Orchestrator;
-import ai.datamigrate.core.internal.plugin.PluginRegistry;
+import ai.datamigrate.core.internal.config.SecretMasker;
 import ai.datamigrate.core.internal.plugin.PluginRegistry.Contribution;
+import ai.datamigrate.core.internal.plugin.PluginRegistry;
 import ai.datamigrate.core.report.LlmRunSummary;
 import ai.datamigrate.core.report.LlmTrace;
 import ai.datamigrate.spi.DataMigrateException;
@@ -19,6 +19,7 @@ import ai.datamigrate.spi.config.ConfigurableFactory;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.llm.LlmProvider;
 import ai.datamigrate.spi.llm.LlmProviderFactory;
+import ai.datamigrate.spi.output.ObjectAnnotations;
 import ai.datamigrate.spi.output.TranslatedModel;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.validate.QueryCheck;
@@ -46,7 +47,8 @@ final class AgentRun {
     record Traces(Map<String, LlmTrace> perObject, Optional<LlmRunSummary> run) {
     }
 
-    record Result(List<TranslatedModel> models, List<Diagnostic> diagnostics, Traces traces) {
+    record Result(List<TranslatedModel> models, List<Diagnostic> diagnostics, Traces traces,
+                  Map<ObjectName, ObjectAnnotations> annotations) {
     }
 
     private final PluginRegistry registry;
@@ -106,7 +108,15 @@ final class AgentRun {
         Optional<LlmRunSummary> run = gateway.map(g -> new LlmRunSummary(g.providerName(), g.model(),
                 outcome.llmCalls(), outcome.cacheHits(), outcome.tokensPaid().inputTokens(),
                 outcome.tokensPaid().outputTokens(), outcome.costUsd(), outcome.llmStopped()));
-        return new Result(outcome.models(), outcome.diagnostics().stream().sorted().toList(), new Traces(traces, run));
+        // agents' meta and tags on objects without a model of their own (tables) go to the output as annotations
+        Map<ObjectName, ObjectAnnotations> annotations = new TreeMap<>();
+        for (ObjectState o : outcome.objects()) {
+            if (o.model().isEmpty() && (!o.meta().isEmpty() || !o.tags().isEmpty())) {
+                annotations.put(o.object(), new ObjectAnnotations(o.meta(), o.tags()));
+            }
+        }
+        return new Result(outcome.models(), outcome.diagnostics().stream().sorted().toList(), new Traces(traces, run),
+                annotations);
     }
 
     private LlmGateway gateway(String name, AgentOptions options) {

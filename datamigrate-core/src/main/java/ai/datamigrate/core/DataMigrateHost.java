@@ -1,15 +1,15 @@
 package ai.datamigrate.core;
 
-import ai.datamigrate.core.internal.config.SecretMasker;
-import ai.datamigrate.core.internal.config.Settings;
 import ai.datamigrate.core.internal.AtomicOutputWriter;
 import ai.datamigrate.core.internal.CatalogJson;
 import ai.datamigrate.core.internal.HostPluginContext;
 import ai.datamigrate.core.internal.InputFiles;
 import ai.datamigrate.core.internal.agent.ModelsFile;
 import ai.datamigrate.core.internal.agent.ProjectValidation;
-import ai.datamigrate.core.internal.plugin.PluginRegistry;
+import ai.datamigrate.core.internal.config.SecretMasker;
+import ai.datamigrate.core.internal.config.Settings;
 import ai.datamigrate.core.internal.plugin.PluginRegistry.Contribution;
+import ai.datamigrate.core.internal.plugin.PluginRegistry;
 import ai.datamigrate.core.report.MigrationReport;
 import ai.datamigrate.core.report.ReportBuilder;
 import ai.datamigrate.core.report.ReportFiles;
@@ -340,7 +340,8 @@ final class DataMigrateHost {
         List<Diagnostic> earlier = agentResult.diagnostics();
         OutputResult result = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
                 + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),
-                context).generate(new OutputRequest(inspected.database(), dialect, earlier, agentResult.models())));
+                context).generate(new OutputRequest(inspected.database(), dialect, earlier, agentResult.models(),
+                        agentResult.annotations())));
         List<Diagnostic> diagnostics = new ArrayList<>(earlier);
         diagnostics.addAll(result.diagnostics());
         return new Generation(inspected, targetFactory.name(), outputFactory.name(), result, sorted(diagnostics),

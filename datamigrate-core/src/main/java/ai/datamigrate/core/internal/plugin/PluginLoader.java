@@ -2,8 +2,8 @@ package ai.datamigrate.core.internal.plugin;
 
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.DataMigrateException;
-import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.ErrorCode;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.datamigrate.spi.DataMigrateException;
-import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.catalog.DataType;
+import ai.datamigrate.spi.plugin.DataMigratePlugin;
 import ai.datamigrate.spi.target.ConnectionProfile;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TargetDialectFactory;

@@ -14,6 +14,7 @@ import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.catalog.UniqueConstraint;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.output.GeneratedFile;
+import ai.datamigrate.spi.output.ObjectAnnotations;
 import ai.datamigrate.spi.output.ObjectOutcome;
 import ai.datamigrate.spi.output.OutputRequest;
 import ai.datamigrate.spi.output.OutputResult;
@@ -76,7 +77,7 @@ public final class DbtProjectTarget implements OutputTarget {
         files.put("tests/generic/" + EXPRESSION_TEST + ".sql", EXPRESSION_IS_TRUE_SQL);
         // the sources are independent (their YAML is most of the work on large catalogs): written in parallel,
         // merged in plan order, so the output is the same as one at a time
-        for (SourceFiles source : plan.sources().parallelStream().map(source -> sourceFiles(plan, source, dialect))
+        for (SourceFiles source : plan.sources().parallelStream().map(source -> sourceFiles(plan, source, dialect, request))
                 .toList()) {
             files.putAll(source.files());
             modelFiles.putAll(source.modelFiles());
@@ -133,14 +134,15 @@ public final class DbtProjectTarget implements OutputTarget {
                                List<Diagnostic> diagnostics) {
     }
 
-    private SourceFiles sourceFiles(ProjectPlan plan, SourcePlan source, TargetDialect dialect) {
+    private SourceFiles sourceFiles(ProjectPlan plan, SourcePlan source, TargetDialect dialect,
+                                    OutputRequest request) {
         Map<String, String> files = new TreeMap<>();
         Map<String, List<String>> modelFiles = new TreeMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         String prefix = source.folder();
         String modelsFile = prefix + "_" + source.name() + "__models.yml";
         files.put(prefix + "_" + source.name() + "__sources.yml", sourcesYaml(source, dialect));
-        files.put(modelsFile, modelsYaml(plan, source, dialect, diagnostics));
+        files.put(modelsFile, modelsYaml(plan, source, dialect, request, diagnostics));
         for (ModelPlan model : source.models()) {
             String sqlFile = prefix + model.modelName() + ".sql";
             files.put(sqlFile, stagingSql(model, dialect));
@@ -297,11 +299,11 @@ public final class DbtProjectTarget implements OutputTarget {
         return meta;
     }
 
-    private String modelsYaml(ProjectPlan plan, SourcePlan source, TargetDialect dialect,
+    private String modelsYaml(ProjectPlan plan, SourcePlan source, TargetDialect dialect, OutputRequest request,
                               List<Diagnostic> diagnostics) {
         List<Object> models = new ArrayList<>();
         for (ModelPlan model : source.models()) {
-            models.add(modelYaml(plan, model, dialect, diagnostics));
+            models.add(modelYaml(plan, model, dialect, request.annotations(model.table().name()), diagnostics));
         }
         Map<String, Object> root = Yaml.map();
         root.put("version", 2);
@@ -310,6 +312,7 @@ public final class DbtProjectTarget implements OutputTarget {
     }
 
     private Map<String, Object> modelYaml(ProjectPlan plan, ModelPlan model, TargetDialect dialect,
+                                          ObjectAnnotations annotations,
                                           List<Diagnostic> diagnostics) {
         Table table = model.table();
         boolean constrain = config.stagingMaterialization() == DbtConfig.Materialization.TABLE;
@@ -353,7 +356,16 @@ public final class DbtProjectTarget implements OutputTarget {
                 .orElse("Staging " + config.stagingMaterialization().key() + " of SQL Server table " + table.name()
                         + "."));
         // dbt checks the model's column names and types against the contract on every build.
-        yamlModel.put("config", Map.of("contract", Map.of("enforced", true)));
+        Map<String, Object> modelConfig = Yaml.map();
+        modelConfig.put("contract", Map.of("enforced", true));
+        if (!annotations.meta().isEmpty()) {
+            // what agents added, under the same key as on translated models
+            modelConfig.put("meta", Map.of("datamigrate", annotations.meta()));
+        }
+        if (!annotations.tags().isEmpty()) {
+            modelConfig.put("tags", annotations.tags());
+        }
+        yamlModel.put("config", modelConfig);
         if (constrain && !constraints.modelLevel().isEmpty()) {
             yamlModel.put("constraints", constraints.modelLevel());
         }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.datamigrate.plugin.postgres.internal.PostgresTargetDialect;
 import ai.datamigrate.spi.catalog.DataType;
 import ai.datamigrate.spi.catalog.Database;
 import ai.datamigrate.spi.catalog.ForeignKey;
@@ -20,6 +21,8 @@ import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.diagnostic.Severity;
 import ai.datamigrate.spi.output.GeneratedFile;
+import ai.datamigrate.spi.output.ObjectAnnotations;
+import ai.datamigrate.spi.output.OutputRequest;
 import ai.datamigrate.spi.output.OutputResult;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +84,27 @@ class DbtProjectTargetTest {
 
     private static List<Diagnostic> diagnostics(OutputResult result, String code) {
         return result.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
+    }
+
+    @Test
+    void agentsAnnotationsOfATableGoOnItsStagingModelAndNowhereElse() {
+        Database database = SampleDatabase.database();
+        ObjectName customers = database.tables().filter(t -> t.name().name().equals("Customers")).findFirst()
+                .orElseThrow().name();
+        OutputRequest request = new OutputRequest(database, new PostgresTargetDialect(), List.of(), List.of(),
+                Map.of(customers, new ObjectAnnotations(new java.util.TreeMap<>(Map.of("pii", "true",
+                        "pii_columns", "ContactName")), List.of("pii", "pii"))));
+        OutputResult annotated = new DbtProjectTarget(DbtConfig.defaults()).generate(request);
+        Map<String, Object> models = yaml(annotated, STAGING + "_northwind_mini__models.yml");
+        Map<String, Object> config = get(models, "models", "stg_northwind_mini__customers", "config");
+        assertEquals(Map.of("enforced", true), config.get("contract"));
+        assertEquals(Map.of("pii", "true", "pii_columns", "ContactName"), get(config, "meta", "datamigrate"));
+        assertEquals(List.of("pii"), config.get("tags"));
+        Map<String, Object> orders = get(models, "models", "stg_northwind_mini__orders", "config");
+        assertEquals(Map.of("contract", Map.of("enforced", true)), orders);
+        // without annotations the project is what it was
+        assertEquals(file(sample(), STAGING + "_northwind_mini__sources.yml"),
+                file(annotated, STAGING + "_northwind_mini__sources.yml"));
     }
 
     @Test

@@ -100,6 +100,12 @@ class PluginDiscoveryIT {
                       tags:
                         - pii
                 """), contacts);
+        // a table has no translated model: its agent annotations go on its staging model
+        String staging = "models/staging/legacy_shop/_legacy_shop__models.yml";
+        String customers = model(read(with, staging), "stg_legacy_shop__customers");
+        assertTrue(customers.contains("pii_columns: \"ContactName, Email, Phone\""), customers);
+        assertTrue(customers.contains("tags:\n        - pii\n"), customers);
+        assertFalse(model(read(without, staging), "stg_legacy_shop__customers").contains("pii"));
         String report = read(with, "MIGRATION_REPORT.md");
         for (String line : List.of(
                 "legacy_shop.sql:23:5 **info** PII-COLUMN [dbo.Customers]: column ContactName looks like personal "
