@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Wires one run of the agent pipeline from the registry's contributions and the user's options. */
 final class AgentRun {
@@ -66,7 +67,7 @@ final class AgentRun {
 
     Result run(InspectResult inspected, String target, String output, TargetDialect dialect,
                List<Diagnostic> diagnostics, List<TranslatedModel> ruleModels, AgentOptions options,
-               Optional<Path> stateDir) {
+               Optional<Path> stateDir, Supplier<String> fingerprint) {
         Optional<Contribution<QueryValidatorFactory>> validatorFactory = registry.queryValidators().stream()
                 .filter(c -> c.name().equals(target)).findFirst();
         if (options.llm().isPresent() && validatorFactory.isEmpty()) {
@@ -88,13 +89,12 @@ final class AgentRun {
             custom.add(new Orchestrator.Placed(PluginRegistry.callPlugin(c.plugin(), "create agent '" + c.name() + "'",
                     () -> c.factory().create(config, context)), placement));
         }
-        String fingerprint = fingerprint(inspected, target, output, options);
         Orchestrator.Outcome outcome;
         try (QueryValidator validator = validatorFactory.map(c -> PluginRegistry.callPlugin(c.plugin(),
                 "create query validator '" + c.name() + "'", () -> c.factory().create(options.validateUrl(),
                         options.rawSchema(), configFor.apply(c.factory()), context))).orElseGet(TrustingValidator::new)) {
             outcome = new Orchestrator(new Orchestrator.Options(gateway, options.maxAttempts(), options.maxTokens(),
-                    options.jobs(), stateDir, options.resume(), fingerprint, options.listener(), options.llmDocs()))
+                    options.jobs(), stateDir, options.resume(), fingerprint.get(), options.listener(), options.llmDocs()))
                     .run(inspected.database(), diagnostics, ruleModels, dialect, validator, custom);
         }
         Map<String, LlmTrace> traces = new TreeMap<>();
@@ -129,8 +129,11 @@ final class AgentRun {
         return new LlmGateway(name, provider, options.cacheDir(), options.budgetUsd(), Math.min(options.jobs(), 4));
     }
 
-    /** The run's inputs that decide its outcome; a checkpoint made from others is not resumed. */
-    private static String fingerprint(InspectResult inspected, String target, String output, AgentOptions options) {
+    /**
+     * The run's inputs that decide its outcome; a checkpoint made from others is not resumed. It hashes the whole
+     * catalog, so the host computes it only for a run that keeps state, beside the translation.
+     */
+    static String fingerprint(InspectResult inspected, String target, String output, AgentOptions options) {
         String text = CatalogJson.toJson(inspected.database(), inspected.diagnostics()) + "\n" + target + "\n" + output
                 + "\n" + options.llm().orElse("-") + "\n" + options.offline() + "\n" + options.maxAttempts() + "\n"
                 + options.validateUrl().isPresent() + "\n" + options.llmDocs();

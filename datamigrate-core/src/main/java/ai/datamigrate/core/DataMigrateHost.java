@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -331,12 +332,17 @@ final class DataMigrateHost {
         TargetDialect dialect = PluginRegistry.callPlugin(targetFactory.plugin(), "create target dialect '"
                 + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
                 context));
+        // the run state's fingerprint hashes the whole catalog: only a run that keeps state needs it, and it is
+        // computed on another core while this one translates
+        CompletableFuture<String> fingerprint = stateDir.isEmpty() ? CompletableFuture.completedFuture("")
+                : CompletableFuture.supplyAsync(() -> AgentRun.fingerprint(inspected, targetFactory.name(), output,
+                        agents));
         TranslationResult translation = translate(inspected, dialect);
         List<Diagnostic> translated = new ArrayList<>(inspected.diagnostics());
         translated.addAll(translation.diagnostics());
         AgentRun agentRun = new AgentRun(registry, masker, context, this::configFor);
         AgentRun.Result agentResult = agentRun.run(inspected, targetFactory.name(), output, dialect,
-                sorted(translated), translation.models(), agents, stateDir);
+                sorted(translated), translation.models(), agents, stateDir, fingerprint::join);
         List<Diagnostic> earlier = agentResult.diagnostics();
         OutputResult result = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
                 + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),

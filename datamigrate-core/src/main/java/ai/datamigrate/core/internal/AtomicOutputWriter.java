@@ -145,14 +145,32 @@ public final class AtomicOutputWriter {
         try {
             Files.createDirectories(parent);
             staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+            java.util.Map<Path, String> contents = new java.util.LinkedHashMap<>(); // a path given twice: the last wins
+            java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
             for (GeneratedFile file : files) {
                 Path path = staging.resolve(file.path()).normalize();
                 if (!path.startsWith(staging)) {
                     throw new DataMigrateException(ErrorCode.PLUGIN_INVALID, "generated file outside the output: "
                             + file.path());
                 }
-                Files.createDirectories(path.getParent());
-                Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+                contents.put(path, file.content());
+                folders.add(path.getParent());
+            }
+            for (Path folder : folders) {
+                Files.createDirectories(folder);
+            }
+            // thousands of independent files on large catalogs: written in parallel into the staging folder, which
+            // becomes the output in one move only when every file is there
+            try {
+                contents.entrySet().parallelStream().forEach(file -> {
+                    try {
+                        Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             for (java.util.Map.Entry<String, Path> copy : copies.entrySet()) {
                 Path path = staging.resolve(copy.getKey()).normalize();

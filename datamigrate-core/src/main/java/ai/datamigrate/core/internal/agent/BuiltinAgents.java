@@ -86,10 +86,10 @@ final class BuiltinAgents {
         @Override
         public void run(AgentContext context) {
             for (ObjectState o : context.state().objects()) {
-                CatalogObject object = Orchestrator.catalogObject(context.state().catalog(), o.object(), o.kind());
+                CatalogObject object = Orchestrator.catalogObject(context.state(), o.object(), o.kind());
                 int lines = object == null || object.definition().isEmpty() ? 0
                         : (int) object.definition().lines().count();
-                int dependencies = context.state().catalog().dependenciesOf(o.object()).size();
+                int dependencies = Orchestrator.dependenciesOf(context.state(), o.object()).size();
                 Classification verdict;
                 if (!Orchestrator.CODE_KINDS.contains(o.kind()) || o.model().isPresent()) {
                     verdict = Classification.RULE;
@@ -181,7 +181,7 @@ final class BuiltinAgents {
             }
             for (Map.Entry<ObjectName, String> failure : failures.entrySet()) {
                 ObjectState o = context.state().object(failure.getKey()).orElseThrow();
-                CatalogObject object = Orchestrator.catalogObject(context.state().catalog(), o.object(), o.kind());
+                CatalogObject object = Orchestrator.catalogObject(context.state(), o.object(), o.kind());
                 context.state().addDiagnostic(Diagnostic.error(VALIDATION_FAILED, object.location(),
                         "the rule translation failed validation: " + failure.getValue()).withObject(
                         o.object().toString()));

@@ -61,7 +61,7 @@ record Documentation(LlmGateway llm, int maxTokens, Runnable checkpoint) impleme
 
     private void document(AgentContext context, ObjectState state) {
         TranslatedModel model = state.model().orElseThrow();
-        CatalogObject object = Orchestrator.catalogObject(context.state().catalog(), state.object(), state.kind());
+        CatalogObject object = Orchestrator.catalogObject(context.state(), state.object(), state.kind());
         String task = "Document SQL Server " + state.kind() + " " + state.object() + ":\n```sql\n"
                 + object.definition() + "\n```\nIts translation for " + context.dialect().name() + ":\n```sql\n"
                 + model.sql() + "\n```\n";

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,9 +54,14 @@ public record ModelsFile(String target, List<Entry> models) {
     public static ModelsFile of(String target, List<TranslatedModel> models, List<ObjectOutcome> outcomes,
                                 java.util.function.Function<ObjectName, String> location) {
         List<Entry> entries = new ArrayList<>();
+        Map<List<Object>, ObjectOutcome> placed = new HashMap<>(); // the first outcome with a model per object, kind
+        for (ObjectOutcome o : outcomes) {
+            if (o.model().isPresent()) {
+                placed.putIfAbsent(List.of(o.object(), o.kind()), o);
+            }
+        }
         for (TranslatedModel m : models) {
-            Optional<ObjectOutcome> outcome = outcomes.stream().filter(o -> o.object().equals(m.object())
-                    && o.kind().equals(m.kind()) && o.model().isPresent()).findFirst();
+            Optional<ObjectOutcome> outcome = Optional.ofNullable(placed.get(List.of(m.object(), m.kind())));
             if (outcome.isEmpty()) {
                 continue; // the output target did not place it
             }

@@ -10,6 +10,7 @@ import ai.datamigrate.spi.agent.ObjectState;
 import ai.datamigrate.spi.agent.ObjectStatus;
 import ai.datamigrate.spi.catalog.CatalogObject;
 import ai.datamigrate.spi.catalog.Database;
+import ai.datamigrate.spi.catalog.Dependency;
 import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.llm.LlmProvider;
@@ -169,9 +170,15 @@ public final class Orchestrator {
         return -1;
     }
 
-    static CatalogObject catalogObject(Database catalog, ObjectName name, String kind) {
-        return catalog.objects().filter(o -> o.name().equals(name) && o.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + kind + " " + name + " in the catalog"));
+    static CatalogObject catalogObject(MigrationState state, ObjectName name, String kind) {
+        Optional<CatalogObject> found = state instanceof RunState run ? run.catalogObject(name, kind)
+                : state.catalog().objects().filter(o -> o.name().equals(name) && o.kind().equals(kind)).findFirst();
+        return found.orElseThrow(() -> new IllegalStateException("no " + kind + " " + name + " in the catalog"));
+    }
+
+    /** {@link Database#dependenciesOf}, from the run state's index when there is one. */
+    static List<Dependency> dependenciesOf(MigrationState state, ObjectName name) {
+        return state instanceof RunState run ? run.dependenciesOf(name) : state.catalog().dependenciesOf(name);
     }
 
     private record Context(MigrationState state, TargetDialect dialect, Optional<LlmGateway> gateway,

@@ -52,14 +52,19 @@ final class RepairLoop {
      */
     void run(AgentContext context, List<ObjectState> candidates, Map<ObjectName, String> firstErrors) {
         context.forEach(candidates, o -> {
-            one(context, o, Optional.ofNullable(firstErrors.get(o.object())));
-            checkpoint.run();
+            if (one(context, o, Optional.ofNullable(firstErrors.get(o.object())))) {
+                checkpoint.run();
+            }
         });
     }
 
-    private void one(AgentContext context, ObjectState state, Optional<String> firstError) {
+    /**
+     * @return whether the LLM was asked: only then is the object worth a checkpoint of its own (without an LLM it is
+     *     finished at once, and the checkpoint after the step covers it; one per object made large inputs quadratic)
+     */
+    private boolean one(AgentContext context, ObjectState state, Optional<String> firstError) {
         ObjectName name = state.object();
-        CatalogObject object = Orchestrator.catalogObject(context.state().catalog(), name, state.kind());
+        CatalogObject object = Orchestrator.catalogObject(context.state(), name, state.kind());
         if (llm.isEmpty()) {
             context.state().addDiagnostic(Diagnostic.info(BuiltinAgents.LLM_NOT_CONFIGURED, object.location(),
                     "no LLM configured; an LLM would be asked to translate this " + state.kind() + " ("
@@ -68,7 +73,7 @@ final class RepairLoop {
                             .orElse("") + ")").withObject(name.toString()));
             context.state().update(name, s -> s.withNote("not sent to an LLM: none configured")
                     .withStatus(ObjectStatus.NEEDS_REVIEW));
-            return;
+            return false;
         }
         context.event(new AgentEvent(BuiltinAgents.GENERATION, AgentEvent.Kind.OBJECT_STARTED, Optional.of(name), 0,
                 TokenUsage.NONE, state.kind()));
@@ -128,7 +133,7 @@ final class RepairLoop {
                         .withNote("LLM attempt " + accepted.meta().get("attempts") + " passed every check"
                                 + (check.executes() ? ", execution on the target included" : " (parse only)")));
                 finished(context, name, "converted in " + n);
-                return;
+                return true;
             }
             errors.add("attempt " + n + ": " + problem.get());
             previous.add(new String[] {answer.response().text(), problem.get()});
@@ -144,6 +149,7 @@ final class RepairLoop {
             return next;
         });
         finished(context, name, "needs review");
+        return true;
     }
 
     private static void finished(AgentContext context, ObjectName name, String message) {

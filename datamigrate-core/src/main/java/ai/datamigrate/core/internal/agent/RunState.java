@@ -2,10 +2,13 @@ package ai.datamigrate.core.internal.agent;
 
 import ai.datamigrate.spi.agent.MigrationState;
 import ai.datamigrate.spi.agent.ObjectState;
+import ai.datamigrate.spi.catalog.CatalogObject;
 import ai.datamigrate.spi.catalog.Database;
+import ai.datamigrate.spi.catalog.Dependency;
 import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,17 @@ public final class RunState implements MigrationState {
     private final Map<ObjectName, ObjectState> objects = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private Runnable onChange = () -> { };
+    /** The catalog's objects by name and kind (the first of each, in catalog order): agents look them up per object. */
+    private final Map<List<Object>, CatalogObject> catalogObjects = new HashMap<>();
+    /** The catalog's dependencies by {@link #folded} source name, in catalog order. */
+    private final Map<String, List<Dependency>> dependencies = new HashMap<>();
 
     public RunState(Database catalog, List<ObjectState> initial, List<Diagnostic> diagnostics) {
         this.catalog = catalog;
+        catalog.objects().forEach(o -> catalogObjects.putIfAbsent(List.of(o.name(), o.kind()), o));
+        for (Dependency d : catalog.dependencies()) {
+            dependencies.computeIfAbsent(folded(d.from()), k -> new ArrayList<>()).add(d);
+        }
         initial.forEach(o -> objects.put(o.object(), o));
         this.diagnostics.addAll(diagnostics);
     }
@@ -34,6 +45,29 @@ public final class RunState implements MigrationState {
     @Override
     public Database catalog() {
         return catalog;
+    }
+
+    /** The catalog object with this name and kind (what a scan of {@link Database#objects()} finds first). */
+    Optional<CatalogObject> catalogObject(ObjectName name, String kind) {
+        return Optional.ofNullable(catalogObjects.get(List.of(name, kind)));
+    }
+
+    /** What {@link Database#dependenciesOf} returns, without scanning every dependency of the catalog. */
+    List<Dependency> dependenciesOf(ObjectName name) {
+        return dependencies.getOrDefault(folded(name), List.of()).stream().filter(d -> d.from().matches(name))
+                .toList();
+    }
+
+    /** Equal for names that {@link ObjectName#matches} (case folded character by character as equalsIgnoreCase). */
+    private static String folded(ObjectName name) {
+        StringBuilder key = new StringBuilder(name.schema().length() + name.name().length() + 1);
+        for (String part : new String[] {name.schema(), name.name()}) {
+            for (int i = 0; i < part.length(); i++) {
+                key.append(Character.toLowerCase(Character.toUpperCase(part.charAt(i))));
+            }
+            key.append('\0');
+        }
+        return key.toString();
     }
 
     @Override
