@@ -53,6 +53,16 @@ final class MssqlTranslator implements Translator {
     static final String PARAMETERS = "MSSQL-UNTRANSLATED-PARAMETERS";
     private static final String DEFAULT_SCHEMA = "dbo";
 
+    private final SemanticLint.Collation collation;
+
+    MssqlTranslator() {
+        this(SemanticLint.Collation.PRESERVE);
+    }
+
+    MssqlTranslator(SemanticLint.Collation collation) {
+        this.collation = collation;
+    }
+
     @Override
     public TranslationResult translate(TranslationRequest request) {
         Database db = request.database();
@@ -62,7 +72,7 @@ final class MssqlTranslator implements Translator {
                     + request.dialect().name() + "' does not render Calcite trees; no view was translated"));
             return new TranslationResult(List.of(), diagnostics);
         }
-        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics);
+        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics, collation);
         List<CatalogObject> objects = new ArrayList<>();
         db.schemas().forEach(s -> objects.addAll(s.views()));
         db.schemas().forEach(s -> s.functions().stream()
@@ -84,6 +94,7 @@ final class MssqlTranslator implements Translator {
         final TargetDialect dialect;
         final SqlDialect calcite;
         final List<Diagnostic> diagnostics;
+        final SemanticLint.Collation collation;
         final Map<String, Optional<Result>> done = new HashMap<>();
         final List<String> inProgress = new ArrayList<>();
         final Map<String, Optional<QueryConverter.ScalarFunction>> scalars = new HashMap<>();
@@ -92,8 +103,10 @@ final class MssqlTranslator implements Translator {
         /** Converters not in use; a view's translation borrows one, and one more per view it reads on the way. */
         final ArrayDeque<Binding> free = new ArrayDeque<>();
 
-        Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics) {
+        Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics,
+            SemanticLint.Collation collation) {
             this.db = db;
+            this.collation = collation;
             this.dialect = dialect;
             this.calcite = calcite;
             this.diagnostics = diagnostics;
@@ -132,7 +145,7 @@ final class MssqlTranslator implements Translator {
          * object and clears what the last one left.
          */
         final class Binding implements QueryConverter.Env {
-            final QueryConverter converter = new QueryConverter(this, dialect);
+            final QueryConverter converter = new QueryConverter(this, dialect, collation);
             final Map<ObjectName, String> references = new LinkedHashMap<>();
             final List<Diagnostic> notes = new ArrayList<>();
             CatalogObject object;
@@ -228,6 +241,10 @@ final class MssqlTranslator implements Translator {
                                     ? Optional.of(dialect.mapType(c.type()).targetType()) : Optional.empty(),
                             Optional.<String>empty())).toList();
                     diagnostics.addAll(binding.notes);
+                    for (SemanticLint.Finding f : binding.converter.lintFindings()) {
+                        diagnostics.add(new Diagnostic(f.severity(), f.code(), Optional.of(object), f.pos().line() == 0
+                                ? at : locator.at(f.pos().line(), f.pos().column()), f.message()));
+                    }
                     return Optional.of(new Result(new TranslatedModel(o.name(), o.kind(), sql, refs, modelColumns,
                             "view", "rule", o.description()), columns));
                 } finally {
@@ -323,7 +340,7 @@ final class MssqlTranslator implements Translator {
                 Optional<Table> table = Optional.ofNullable(schema.get().tables().get(lower(objectName)));
                 if (table.isPresent()) {
                     return new Relation(table.get().name(), table.get().columns().stream()
-                            .map(c -> new Col(c.name(), c.type())).toList());
+                            .map(c -> new Col(c.name(), c.type(), c.collation())).toList());
                 }
                 Optional<View> view = Optional.ofNullable(schema.get().views().get(lower(objectName)));
                 if (view.isPresent()) {

@@ -1,9 +1,11 @@
 package ai.datamigrate.plugin.mssql.internal.translate;
 
 import ai.datamigrate.spi.PluginContext;
+import ai.datamigrate.spi.config.ConfigProperty;
 import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.translate.Translator;
 import ai.datamigrate.spi.translate.TranslatorFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +13,12 @@ import java.util.Set;
 public final class MssqlTranslatorFactory implements TranslatorFactory {
 
     public static final String NAME = "mssql";
-    private static final ConfigSpec SPEC = ConfigSpec.empty(NAME);
+    /** {@code preserve}, {@code ci} or {@code cs}: see {@link SemanticLint.Collation} and docs/migration-report.md. */
+    public static final String COLLATION = NAME + ".collation";
+    private static final ConfigSpec SPEC = new ConfigSpec(NAME, List.of(ConfigProperty.of(COLLATION,
+            "string comparisons: preserve (SQL unchanged, case differences reported), ci (rendered case-insensitively "
+                    + "like SQL Server's default collations) or cs (the source's default collation is case-sensitive)",
+            "preserve")));
 
     @Override
     public String name() {
@@ -36,6 +43,7 @@ public final class MssqlTranslatorFactory implements TranslatorFactory {
     @Override
     public Translator create(Map<String, String> config, PluginContext context) {
         SPEC.validate(config);
-        return new MssqlTranslator();
+        String collation = SPEC.choice(config, COLLATION, Set.of("preserve", "ci", "cs"));
+        return new MssqlTranslator(SemanticLint.Collation.of(collation));
     }
 }
