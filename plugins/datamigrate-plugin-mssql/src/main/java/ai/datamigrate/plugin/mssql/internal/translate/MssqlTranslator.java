@@ -54,13 +54,16 @@ final class MssqlTranslator implements Translator {
     private static final String DEFAULT_SCHEMA = "dbo";
 
     private final SemanticLint.Collation collation;
+    private final boolean validate;
 
     MssqlTranslator() {
-        this(SemanticLint.Collation.PRESERVE);
+        this(SemanticLint.Collation.PRESERVE, false);
     }
 
-    MssqlTranslator(SemanticLint.Collation collation) {
+    /** @param validate whether Calcite's validator checks every translated query ({@link CalciteCheck}) */
+    MssqlTranslator(SemanticLint.Collation collation, boolean validate) {
         this.collation = collation;
+        this.validate = validate;
     }
 
     @Override
@@ -72,7 +75,8 @@ final class MssqlTranslator implements Translator {
                     + request.dialect().name() + "' does not render Calcite trees; no view was translated"));
             return new TranslationResult(List.of(), diagnostics);
         }
-        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics, collation);
+        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics, collation,
+                validate ? Optional.of(new CalciteCheck()) : Optional.empty());
         List<CatalogObject> objects = new ArrayList<>();
         db.schemas().forEach(s -> objects.addAll(s.views()));
         db.schemas().forEach(s -> s.functions().stream()
@@ -95,6 +99,7 @@ final class MssqlTranslator implements Translator {
         final SqlDialect calcite;
         final List<Diagnostic> diagnostics;
         final SemanticLint.Collation collation;
+        final Optional<CalciteCheck> check;
         final Map<String, Optional<Result>> done = new HashMap<>();
         final List<String> inProgress = new ArrayList<>();
         final Map<String, Optional<QueryConverter.ScalarFunction>> scalars = new HashMap<>();
@@ -104,9 +109,10 @@ final class MssqlTranslator implements Translator {
         final ArrayDeque<Binding> free = new ArrayDeque<>();
 
         Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics,
-            SemanticLint.Collation collation) {
+            SemanticLint.Collation collation, Optional<CalciteCheck> check) {
             this.db = db;
             this.collation = collation;
+            this.check = check;
             this.dialect = dialect;
             this.calcite = calcite;
             this.diagnostics = diagnostics;
@@ -148,6 +154,8 @@ final class MssqlTranslator implements Translator {
             final QueryConverter converter = new QueryConverter(this, dialect, collation);
             final Map<ObjectName, String> references = new LinkedHashMap<>();
             final List<Diagnostic> notes = new ArrayList<>();
+            /** The columns of every relation the query reads, for the Calcite check. */
+            final Map<ObjectName, List<Col>> relations = new HashMap<>();
             CatalogObject object;
             Locator locator;
 
@@ -156,12 +164,15 @@ final class MssqlTranslator implements Translator {
                 locator = l;
                 references.clear();
                 notes.clear();
+                relations.clear();
                 converter.reset();
             }
 
             @Override
             public Relation relation(Name name) {
-                return resolve(name, object);
+                Relation r = resolve(name, object);
+                relations.put(r.target(), r.columns());
+                return r;
             }
 
             @Override
@@ -235,6 +246,14 @@ final class MssqlTranslator implements Translator {
                     }
                     List<ModelReference> refs = new ArrayList<>();
                     String sql = render(converted.node(), binding.references, refs);
+                    if (check.isPresent()) {
+                        Map<String, List<Col>> tables = new HashMap<>();
+                        binding.relations.forEach((target, cols) -> tables.put(binding.references.get(target), cols));
+                        // after rendering: the validator rewrites the tree it checks
+                        check.get().check(converted.node(), tables).ifPresent(m -> diagnostics.add(new Diagnostic(
+                                Severity.WARNING, CalciteCheck.UNRESOLVED, Optional.of(object), at, "Calcite's "
+                                + "validator rejects the translated query of " + object + ": " + m)));
+                    }
                     List<ModelColumn> modelColumns = columns.stream().map(c -> new ModelColumn(c.name(),
                             SqlServerTypes.known(c.type()) && !(c.type().name().equals("decimal")
                                     && c.type().precision().isEmpty())

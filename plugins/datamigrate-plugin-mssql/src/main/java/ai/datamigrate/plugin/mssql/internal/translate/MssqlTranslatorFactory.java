@@ -15,10 +15,12 @@ public final class MssqlTranslatorFactory implements TranslatorFactory {
     public static final String NAME = "mssql";
     /** {@code preserve}, {@code ci} or {@code cs}: see {@link SemanticLint.Collation} and docs/migration-report.md. */
     public static final String COLLATION = NAME + ".collation";
+    public static final String VALIDATE = NAME + ".validate";
     private static final ConfigSpec SPEC = new ConfigSpec(NAME, List.of(ConfigProperty.of(COLLATION,
             "string comparisons: preserve (SQL unchanged, case differences reported), ci (rendered case-insensitively "
                     + "like SQL Server's default collations) or cs (the source's default collation is case-sensitive)",
-            "preserve")));
+            "preserve"), ConfigProperty.of(VALIDATE, "true: check every translated query with Calcite's validator "
+            + "against a schema built from the catalog (every reference must resolve)", "false")));
 
     @Override
     public String name() {
@@ -44,6 +46,7 @@ public final class MssqlTranslatorFactory implements TranslatorFactory {
     public Translator create(Map<String, String> config, PluginContext context) {
         SPEC.validate(config);
         String collation = SPEC.choice(config, COLLATION, Set.of("preserve", "ci", "cs"));
-        return new MssqlTranslator(SemanticLint.Collation.of(collation));
+        boolean validate = Boolean.parseBoolean(SPEC.choice(config, VALIDATE, Set.of("true", "false")));
+        return new MssqlTranslator(SemanticLint.Collation.of(collation), validate);
     }
 }
