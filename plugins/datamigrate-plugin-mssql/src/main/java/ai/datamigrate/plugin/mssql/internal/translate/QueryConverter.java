@@ -1377,10 +1377,12 @@ final class QueryConverter {
         List<SqlNode> thens = new ArrayList<>();
         DataType type = SqlServerTypes.UNKNOWN;
         Optional<Typed> operand = c.operand().map(o -> value(o, scope));
+        List<Typed> compared = new ArrayList<>();
         for (When w : c.whens()) {
             if (operand.isPresent()) {
                 Typed when = coerced(value(w.condition(), scope), w.condition(), operand.get().type());
                 whens.add(when.node());
+                compared.add(when);
             } else {
                 whens.add(predicate(w.condition(), scope));
             }
@@ -1394,8 +1396,9 @@ final class QueryConverter {
             otherwise = result.node();
             type = SqlServerTypes.higher(type, result.type());
         }
-        return new Typed(new SqlCase(P, operand.map(Typed::node).orElse(null), new SqlNodeList(whens, P),
+        Typed result = new Typed(new SqlCase(P, operand.map(Typed::node).orElse(null), new SqlNodeList(whens, P),
                 new SqlNodeList(thens, P), otherwise), type);
+        return operand.isPresent() ? lint.simpleCase(c.pos(), result, operand.get(), compared) : result;
     }
 
     private Typed cast(Expr.Cast c, Scope scope) {

@@ -205,6 +205,31 @@ final class SemanticLint {
         return result;
     }
 
+    /** {@code CASE v WHEN a THEN ... WHEN b ...} compares v with each WHEN value as {@code =} does. */
+    Typed simpleCase(Pos pos, Typed result, Typed operand, List<Typed> whens) {
+        List<Typed> operands = new ArrayList<>();
+        operands.add(operand);
+        operands.addAll(whens);
+        if (!SqlServerTypes.isString(operand.type()) || whens.stream().anyMatch(w -> !SqlServerTypes.isString(w.type()))
+                || !(result.node() instanceof org.apache.calcite.sql.fun.SqlCase node)) {
+            return result;
+        }
+        trailingSpaces(pos, "CASE ... WHEN", operands);
+        if (!differsByCase(operands)) {
+            return result;
+        }
+        boolean rewrite = mode == Collation.CI;
+        report(Severity.INFO, CI_COMPARISON, pos, "CASE ... WHEN compares strings case-insensitively under "
+                + collationName(operands) + "; PostgreSQL compares case-sensitively" + mitigation(rewrite));
+        if (rewrite) {
+            node.setOperand(0, lower(operand.node()));
+            SqlNodeList lowered = new SqlNodeList(node.getWhenOperands().getParserPosition());
+            node.getWhenOperands().forEach(w -> lowered.add(lower(w)));
+            node.setOperand(1, lowered);
+        }
+        return result;
+    }
+
     private Typed caseCompare(Pos pos, String what, Typed result, List<Typed> operands) {
         return caseCompare(pos, what, result, operands, false);
     }

@@ -59,6 +59,9 @@ class CollationSemanticsIT {
         {"SELECT CustomerID FROM dbo.Customers WHERE City LIKE 'b%n'", List.of("ALFKI", "BONAP")},
         {"SELECT CustomerID FROM dbo.Customers WHERE CustomerID IN ('alfki', 'Bonap')", List.of("ALFKI", "BONAP")},
         {"SELECT CustomerID FROM dbo.Customers WHERE City BETWEEN 'BERLIN' AND 'berlin'", List.of("ALFKI", "BONAP")},
+        // a simple CASE compares as = does
+        {"SELECT CustomerID, CASE City WHEN 'BERLIN' THEN 1 ELSE 0 END AS b FROM dbo.Customers",
+            List.of("ALFKI|1", "BONAP|1", "CACTU|0")},
         // PARTITION BY groups 'Berlin' and 'berlin' into one partition
         {"SELECT CustomerID, COUNT(*) OVER (PARTITION BY City) AS n FROM dbo.Customers",
             List.of("ALFKI|2", "BONAP|2", "CACTU|1")},

@@ -113,6 +113,16 @@ class SemanticLintTest {
     }
 
     @Test
+    void simpleCaseComparesLikeEquals() {
+        String select = "SELECT CASE Code WHEN 'Abc' THEN 1 WHEN '12345' THEN 2 END AS k FROM dbo.T";
+        assertEquals(List.of(SemanticLint.CI_COMPARISON), codes(lint(select)));
+        assertTrue(sql("ci", select).contains("CASE LOWER(\"T\".\"Code\") WHEN 'abc' THEN 1 WHEN '12345' THEN 2"),
+                sql("ci", select));
+        assertEquals(List.of(), codes(lint("SELECT CASE Code WHEN '1' THEN 1 END AS k, CASE Id WHEN 1 THEN 'A' END "
+                + "AS j FROM dbo.T")));
+    }
+
+    @Test
     void anExplicitCollateDecidesAndIsReportedAsDropped() {
         List<Diagnostic> cs = lint("SELECT Id FROM dbo.T WHERE Name COLLATE Latin1_General_CS_AS = 'Abc'");
         assertEquals(List.of(SemanticLint.COLLATE_DROPPED, SemanticLint.TRAILING_SPACES), codes(cs));
