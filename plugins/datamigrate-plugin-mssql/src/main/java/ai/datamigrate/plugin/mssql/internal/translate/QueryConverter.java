@@ -874,7 +874,8 @@ final class QueryConverter {
             Typed low = coerced(value(b.low(), scope), b.low(), v.type());
             Typed high = coerced(value(b.high(), scope), b.high(), v.type());
             return lint.between(b.pos(), new Typed(Sql.call(b.not() ? SqlStdOperatorTable.NOT_BETWEEN
-                    : SqlStdOperatorTable.BETWEEN, v.node(), low.node(), high.node()), SqlServerTypes.BIT), v, low, high);
+                    : SqlStdOperatorTable.BETWEEN, v.node(), low.node(), high.node()), SqlServerTypes.BIT), v, low,
+                    high);
         
         }
         if (e instanceof Expr.IsNull n) {

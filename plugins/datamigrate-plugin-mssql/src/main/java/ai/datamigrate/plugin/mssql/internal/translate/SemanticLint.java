@@ -399,7 +399,8 @@ final class SemanticLint {
     Typed arithmetic(Pos pos, String op, Typed left, Typed right, Typed result) {
         DataType lt = left.type();
         DataType rt = right.type();
-        if (exactFraction(lt) && SqlServerTypes.isApproximate(rt) || exactFraction(rt) && SqlServerTypes.isApproximate(lt)) {
+        if (exactFraction(lt) && SqlServerTypes.isApproximate(rt)
+                || exactFraction(rt) && SqlServerTypes.isApproximate(lt)) {
             report(Severity.INFO, APPROXIMATE_ARITHMETIC, pos, "'" + op + "' of " + lt + " and " + rt + " is "
                     + result.type() + " arithmetic in SQL Server: the exact value becomes approximate; both systems "
                     + "round alike per operation, but sums over many rows and the last digits can differ; cast to "

@@ -42,7 +42,8 @@ class CollationSemanticsIT {
             """;
 
     private static final String[] ROWS = {
-        "CREATE TABLE it_collation.\"Customers\" (\"CustomerID\" character(5), \"City\" varchar(20), \"Code\" varchar(10))",
+        "CREATE TABLE it_collation.\"Customers\" (\"CustomerID\" character(5), \"City\" varchar(20),"
+            + " \"Code\" varchar(10))",
         "INSERT INTO it_collation.\"Customers\" VALUES ('ALFKI', 'Berlin', 'Abc'), ('BONAP', 'berlin', 'abc'),"
             + " ('CACTU', 'Buenos Aires', NULL)",
         "CREATE TABLE it_collation.\"Orders\" (\"OrderID\" integer, \"CustomerID\" character(5))",
