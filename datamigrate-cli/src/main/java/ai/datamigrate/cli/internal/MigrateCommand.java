@@ -38,6 +38,11 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--naming", paramLabel = "POLICY", description = "snake or preserve (same as --set dbt.naming=...).")
     String naming;
 
+    @Option(names = "--collation", paramLabel = "MODE", description = "String comparisons: preserve (default: SQL "
+            + "unchanged, case differences reported), ci (rendered case-insensitively, like SQL Server's default "
+            + "collations) or cs (the source's default collation is case-sensitive); same as --set mssql.collation=...")
+    String collation;
+
     @Option(names = "--force", description = "Replace the output folder even if DataMigrate did not write it.")
     boolean force;
 
@@ -84,6 +89,9 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         if (naming != null) {
             root.settings.put("dbt.naming", naming);
+        }
+        if (collation != null) {
+            root.settings.put("mssql.collation", collation);
         }
         DataMigrate host = root.host();
         Terminal terminal = root.cli.terminal();

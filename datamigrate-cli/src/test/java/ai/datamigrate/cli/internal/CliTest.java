@@ -114,6 +114,37 @@ class CliTest {
                 run.err());
     }
 
+    @Test
+    void collationCiRendersCaseInsensitiveComparisonsAndTheReportCountsTheLint() throws IOException {
+        Path script = dir.resolve("shop.sql");
+        Files.writeString(script, """
+                CREATE TABLE dbo.Customers (Id int NOT NULL PRIMARY KEY, City nvarchar(20) NULL)
+                GO
+                CREATE VIEW dbo.Berliners AS SELECT Id FROM dbo.Customers WHERE City = 'Berlin'
+                GO
+                """);
+        Path preserve = dir.resolve("preserve");
+        Path ci = dir.resolve("ci");
+        CliRunner.run("migrate", script.toString(), "--out", preserve.toString());
+        Run run = CliRunner.run("migrate", script.toString(), "--out", ci.toString(), "--collation", "ci");
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(model(ci, "berliners").contains("LOWER("), model(ci, "berliners"));
+        assertFalse(model(preserve, "berliners").contains("LOWER("), model(preserve, "berliners"));
+        JsonNode byCode = new ObjectMapper().readTree(ci.resolve("migration-report.json").toFile())
+                .path("summary").path("diagnostics").path("by_code");
+        assertEquals(1, byCode.path("MSSQL-LINT-CI-COMPARISON").asInt(), byCode.toString());
+        assertOneLineUserError(CliRunner.run("migrate", script.toString(), "--out", dir.resolve("x").toString(),
+                "--collation", "upper"), "expected one of ci, cs, preserve");
+    }
+
+    private static String model(Path project, String name) throws IOException {
+        try (Stream<Path> walk = Files.walk(project.resolve("models"))) {
+            Path file = walk.filter(p -> p.getFileName().toString().equals(name + ".sql")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no model " + name + " in " + project));
+            return Files.readString(file);
+        }
+    }
+
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();

@@ -116,6 +116,13 @@ public final class FrontEndBench {
                 double translate = best(iterations, () -> translator.translate(request));
                 out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate translate\",\"objects\":"
                         + objects.size() + ",\"translated\":" + translated + ",\"seconds\":" + translate + "}");
+                // the same with the opt-in Calcite validator pass (mssql.validate=true), to show what it costs
+                Translator validating = new MssqlTranslatorFactory().create(Map.of(MssqlTranslatorFactory.VALIDATE,
+                        "true"), new BenchContext());
+                double validated = best(iterations, () -> validating.translate(request));
+                out.println("{\"corpus\":" + json(name) + ",\"tool\":\"datamigrate translate+validate\","
+                        + "\"objects\":" + objects.size() + ",\"translated\":" + translated + ",\"seconds\":"
+                        + validated + "}");
             }
         }
         Files.writeString(batchesFile, batchesJson.append("}").toString(), StandardCharsets.UTF_8);

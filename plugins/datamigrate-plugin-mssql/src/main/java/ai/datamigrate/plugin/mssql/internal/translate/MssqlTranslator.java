@@ -53,6 +53,19 @@ final class MssqlTranslator implements Translator {
     static final String PARAMETERS = "MSSQL-UNTRANSLATED-PARAMETERS";
     private static final String DEFAULT_SCHEMA = "dbo";
 
+    private final SemanticLint.Collation collation;
+    private final boolean validate;
+
+    MssqlTranslator() {
+        this(SemanticLint.Collation.PRESERVE, false);
+    }
+
+    /** @param validate whether Calcite's validator checks every translated query ({@link CalciteCheck}) */
+    MssqlTranslator(SemanticLint.Collation collation, boolean validate) {
+        this.collation = collation;
+        this.validate = validate;
+    }
+
     @Override
     public TranslationResult translate(TranslationRequest request) {
         Database db = request.database();
@@ -62,7 +75,8 @@ final class MssqlTranslator implements Translator {
                     + request.dialect().name() + "' does not render Calcite trees; no view was translated"));
             return new TranslationResult(List.of(), diagnostics);
         }
-        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics);
+        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics, collation,
+                validate ? Optional.of(new CalciteCheck()) : Optional.empty());
         List<CatalogObject> objects = new ArrayList<>();
         db.schemas().forEach(s -> objects.addAll(s.views()));
         db.schemas().forEach(s -> s.functions().stream()
@@ -84,6 +98,8 @@ final class MssqlTranslator implements Translator {
         final TargetDialect dialect;
         final SqlDialect calcite;
         final List<Diagnostic> diagnostics;
+        final SemanticLint.Collation collation;
+        final Optional<CalciteCheck> check;
         final Map<String, Optional<Result>> done = new HashMap<>();
         final List<String> inProgress = new ArrayList<>();
         final Map<String, Optional<QueryConverter.ScalarFunction>> scalars = new HashMap<>();
@@ -92,8 +108,11 @@ final class MssqlTranslator implements Translator {
         /** Converters not in use; a view's translation borrows one, and one more per view it reads on the way. */
         final ArrayDeque<Binding> free = new ArrayDeque<>();
 
-        Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics) {
+        Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics,
+            SemanticLint.Collation collation, Optional<CalciteCheck> check) {
             this.db = db;
+            this.collation = collation;
+            this.check = check;
             this.dialect = dialect;
             this.calcite = calcite;
             this.diagnostics = diagnostics;
@@ -132,9 +151,11 @@ final class MssqlTranslator implements Translator {
          * object and clears what the last one left.
          */
         final class Binding implements QueryConverter.Env {
-            final QueryConverter converter = new QueryConverter(this, dialect);
+            final QueryConverter converter = new QueryConverter(this, dialect, collation);
             final Map<ObjectName, String> references = new LinkedHashMap<>();
             final List<Diagnostic> notes = new ArrayList<>();
+            /** The columns of every relation the query reads, for the Calcite check. */
+            final Map<ObjectName, List<Col>> relations = new HashMap<>();
             CatalogObject object;
             Locator locator;
 
@@ -143,12 +164,15 @@ final class MssqlTranslator implements Translator {
                 locator = l;
                 references.clear();
                 notes.clear();
+                relations.clear();
                 converter.reset();
             }
 
             @Override
             public Relation relation(Name name) {
-                return resolve(name, object);
+                Relation r = resolve(name, object);
+                relations.put(r.target(), r.columns());
+                return r;
             }
 
             @Override
@@ -222,12 +246,24 @@ final class MssqlTranslator implements Translator {
                     }
                     List<ModelReference> refs = new ArrayList<>();
                     String sql = render(converted.node(), binding.references, refs);
+                    if (check.isPresent()) {
+                        Map<String, List<Col>> tables = new HashMap<>();
+                        binding.relations.forEach((target, cols) -> tables.put(binding.references.get(target), cols));
+                        // after rendering: the validator rewrites the tree it checks
+                        check.get().check(converted.node(), tables).ifPresent(m -> diagnostics.add(new Diagnostic(
+                                Severity.WARNING, CalciteCheck.UNRESOLVED, Optional.of(object), at, "Calcite's "
+                                + "validator rejects the translated query of " + object + ": " + m)));
+                    }
                     List<ModelColumn> modelColumns = columns.stream().map(c -> new ModelColumn(c.name(),
                             SqlServerTypes.known(c.type()) && !(c.type().name().equals("decimal")
                                     && c.type().precision().isEmpty())
                                     ? Optional.of(dialect.mapType(c.type()).targetType()) : Optional.empty(),
                             Optional.<String>empty())).toList();
                     diagnostics.addAll(binding.notes);
+                    for (SemanticLint.Finding f : binding.converter.lintFindings()) {
+                        diagnostics.add(new Diagnostic(f.severity(), f.code(), Optional.of(object), f.pos().line() == 0
+                                ? at : locator.at(f.pos().line(), f.pos().column()), f.message()));
+                    }
                     return Optional.of(new Result(new TranslatedModel(o.name(), o.kind(), sql, refs, modelColumns,
                             "view", "rule", o.description()), columns));
                 } finally {
@@ -323,7 +359,7 @@ final class MssqlTranslator implements Translator {
                 Optional<Table> table = Optional.ofNullable(schema.get().tables().get(lower(objectName)));
                 if (table.isPresent()) {
                     return new Relation(table.get().name(), table.get().columns().stream()
-                            .map(c -> new Col(c.name(), c.type())).toList());
+                            .map(c -> new Col(c.name(), c.type(), c.collation())).toList());
                 }
                 Optional<View> view = Optional.ofNullable(schema.get().views().get(lower(objectName)));
                 if (view.isPresent()) {

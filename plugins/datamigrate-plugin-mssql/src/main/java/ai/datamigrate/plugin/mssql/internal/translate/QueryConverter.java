@@ -78,7 +78,11 @@ final class QueryConverter {
                           List<ai.datamigrate.plugin.mssql.internal.ast.Statement> body) {
     }
 
-    record Col(String name, DataType type) {
+    /** An output or relation column; {@code collation} when its catalog column (or COLLATE) declares one. */
+    record Col(String name, DataType type, Optional<String> collation) {
+        Col(String name, DataType type) {
+            this(name, type, Optional.empty());
+        }
     }
 
     record Relation(ObjectName target, List<Col> columns) {
@@ -108,11 +112,22 @@ final class QueryConverter {
     private static final int MAX_INLINE_DEPTH = 16;
     private final BuiltinFunctions functions;
     private final Conversions conversions = new Conversions(this);
+    private final SemanticLint lint;
 
     QueryConverter(Env env, TargetDialect dialect) {
+        this(env, dialect, SemanticLint.Collation.PRESERVE);
+    }
+
+    QueryConverter(Env env, TargetDialect dialect, SemanticLint.Collation collation) {
         this.env = env;
         this.dialect = dialect;
         this.functions = new BuiltinFunctions(this);
+        this.lint = new SemanticLint(collation);
+    }
+
+    /** The semantic-difference findings of the query converted since the last {@link #reset}. */
+    List<SemanticLint.Finding> lintFindings() {
+        return lint.findings();
     }
 
     TargetDialect dialect() {
@@ -127,6 +142,7 @@ final class QueryConverter {
         ctes.clear();
         variables.clear();
         usedCtes.clear();
+        lint.reset();
     }
 
     // ================================================================ queries
@@ -248,6 +264,7 @@ final class QueryConverter {
             cols.add(new Col(left.columns().get(i).name(), SqlServerTypes.higher(left.columns().get(i).type(),
                     right.columns().get(i).type())));
         }
+        lint.setOperation(op.pos(), op.operator(), cols);
         return new Converted(Sql.call(operator, left.node(), right.node()), cols);
     }
 
@@ -271,9 +288,11 @@ final class QueryConverter {
                 throw Untranslated.construct(g.pos(), "GROUP BY ALL");
             }
             List<SqlNode> items = new ArrayList<>();
+            int keys = lint.mark();
             for (GroupingElement e : g.items()) {
                 items.add(grouping(e, scope));
             }
+            lint.groupBy(g.pos(), keys);
             if (g.with().isPresent()) {
                 SqlOperator op = g.with().get().equalsIgnoreCase("ROLLUP") ? SqlStdOperatorTable.ROLLUP
                         : SqlStdOperatorTable.CUBE;
@@ -309,16 +328,23 @@ final class QueryConverter {
             String name = c.alias().or(() -> implicit).orElse("");
             boolean needsAlias = c.alias().isPresent() && !c.alias().equals(implicit);
             selectList.add(needsAlias ? Sql.as(t.node(), name) : t.node());
-            columns.add(new Col(name, t.type()));
+            columns.add(new Col(name, t.type(), lint.collationOf(t.node())));
         }
         SqlNodeList keywords = s.quantifier().filter(q -> q.equalsIgnoreCase("DISTINCT")).isPresent()
                 ? SqlNodeList.of(SqlSelectKeyword.DISTINCT.symbol(P)) : null;
+        if (keywords != null) {
+            lint.distinct(s.pos(), columns);
+        }
         SqlNodeList order = null;
         if (!orderBy.isEmpty()) {
             order = new SqlNodeList(P);
             for (OrderItem item : orderBy) {
                 Optional<SqlNode> byOutput = outputReference(item.expr(), columns);
-                order.add(ordered(item, byOutput.orElseGet(() -> value(item.expr(), scope).node())));
+                Typed key = byOutput.map(n -> new Typed(n, outputType(item.expr(), columns)))
+                        .orElseGet(() -> value(item.expr(), scope));
+                boolean byWindow = s.top().isPresent() && (s.top().get().percent() || s.top().get().withTies());
+                order.add(ordered(item, lint.sortKey(orderBy.get(0).pos(), "ORDER BY with TOP/OFFSET", key,
+                        byOutput.isEmpty() && keywords == null && !byWindow)));
             }
         }
         if (s.top().isPresent() && (s.top().get().percent() || s.top().get().withTies())) {
@@ -479,6 +505,17 @@ final class QueryConverter {
         throw Untranslated.construct(e.pos(), "TOP/OFFSET with a computed row count");
     }
 
+    /** The type of the output column an ORDER BY item names (by name or ordinal), for the lint. */
+    private static DataType outputType(Expr e, List<Col> columns) {
+        if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            int i = Integer.parseInt(l.text());
+            return i >= 1 && i <= columns.size() ? columns.get(i - 1).type() : SqlServerTypes.UNKNOWN;
+        }
+        String name = e instanceof Expr.ColumnRef c ? c.name().last() : "";
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).map(Col::type).findFirst()
+                .orElse(SqlServerTypes.UNKNOWN);
+    }
+
     /** ORDER BY an output column by name or ordinal, as T-SQL resolves it before the FROM columns. */
     private static Optional<SqlNode> outputReference(Expr e, List<Col> columns) {
         if (e instanceof Expr.ColumnRef c && c.name().parts().size() == 1) {
@@ -504,12 +541,14 @@ final class QueryConverter {
     }
 
     SqlNode ordered(OrderItem item, Scope scope) {
-        return ordered(item, value(item.expr(), scope).node());
+        return ordered(item, lint.sortKey(item.pos(), "a window's ORDER BY", value(item.expr(), scope), true));
     }
 
     private SqlNode grouping(GroupingElement e, Scope scope) {
         if (e instanceof GroupingElement.ByExpr b) {
-            return value(b.expr(), scope).node();
+            Typed key = value(b.expr(), scope);
+            lint.groupKey(key);
+            return key.node();
         }
         if (e instanceof GroupingElement.Set set) {
             return Sql.call(SqlStdOperatorTable.ROW, set.items().stream().map(i -> grouping(i, scope)).toList());
@@ -819,9 +858,8 @@ final class QueryConverter {
             for (Expr v : in.values()) {
                 values.add(coerced(value(v, scope), v, left.type()).node());
             }
-            return new Typed(Sql.call(in.not() ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN,
-                    left.node(), new SqlNodeList(values, P)),
-                    SqlServerTypes.BIT);
+            return lint.inList(in.pos(), new Typed(Sql.call(in.not() ? SqlStdOperatorTable.NOT_IN
+                    : SqlStdOperatorTable.IN, left.node(), new SqlNodeList(values, P)), SqlServerTypes.BIT), left);
         
         }
         if (e instanceof Expr.InQuery in) {
@@ -835,8 +873,9 @@ final class QueryConverter {
             Typed v = value(b.expr(), scope);
             Typed low = coerced(value(b.low(), scope), b.low(), v.type());
             Typed high = coerced(value(b.high(), scope), b.high(), v.type());
-            return new Typed(Sql.call(b.not() ? SqlStdOperatorTable.NOT_BETWEEN : SqlStdOperatorTable.BETWEEN,
-                    v.node(), low.node(), high.node()), SqlServerTypes.BIT);
+            return lint.between(b.pos(), new Typed(Sql.call(b.not() ? SqlStdOperatorTable.NOT_BETWEEN
+                    : SqlStdOperatorTable.BETWEEN, v.node(), low.node(), high.node()), SqlServerTypes.BIT), v, low,
+                    high);
         
         }
         if (e instanceof Expr.IsNull n) {
@@ -857,6 +896,9 @@ final class QueryConverter {
         }
         if (e instanceof Expr.Case c) {
             return caseExpr(c, scope);
+        }
+        if (e instanceof Expr.Collate c) {
+            return lint.collate(c.pos(), expr(c.expr(), scope), c.collation());
         }
         if (e instanceof Expr.Cast c) {
             return cast(c, scope);
@@ -1068,7 +1110,7 @@ final class QueryConverter {
                 throw Untranslated.construct(c.pos(), "ambiguous column " + name);
             }
             if (found.size() == 1) {
-                return new Typed(Sql.id(found.get(0).alias(), col.name()), col.type());
+                return lint.column(new Typed(Sql.id(found.get(0).alias(), col.name()), col.type()), col);
             }
         }
         throw Untranslated.construct(c.pos(), "column " + String.join(".", parts) + " is not in the catalog");
@@ -1130,8 +1172,8 @@ final class QueryConverter {
                 Typed right = value(b.right(), scope);
                 left = coerced(left, b.left(), right.type());
                 right = coerced(right, b.right(), left.type());
-                return new Typed(Sql.call(comparisonOperator(kind), bitOperand(left, right), bitOperand(right, left)),
-                        SqlServerTypes.BIT);
+                return lint.comparison(b.pos(), op, new Typed(Sql.call(comparisonOperator(kind),
+                        bitOperand(left, right), bitOperand(right, left)), SqlServerTypes.BIT), left, right);
             }
             case "+", "-", "*", "/", "%":
                 return arithmetic(op, value(b.left(), scope), value(b.right(), scope), b.pos());
@@ -1202,7 +1244,7 @@ final class QueryConverter {
                 yield Sql.call(SqlStdOperatorTable.MOD, l, r);
             }
         };
-        return new Typed(node, type);
+        return lint.arithmetic(pos, op, left, right, new Typed(node, type));
     }
 
     private static boolean isNullLiteral(Typed t) {
@@ -1240,6 +1282,7 @@ final class QueryConverter {
         if (SqlServerTypes.isDateTime(target)) {
             LocalDateTime ts = parseDateTime(value).orElseThrow(() -> Untranslated.construct(l.pos(),
                     "date literal '" + value + "' in a format that is not translated"));
+            lint.dateTimeLiteral(l.pos(), ts, target);
             if (target.name().equals("date")) {
                 return new Typed(SqlLiteral.createDate(new DateString(ts.getYear(), ts.getMonthValue(),
                         ts.getDayOfMonth()), P), target);
@@ -1324,8 +1367,10 @@ final class QueryConverter {
         if (l.escape().isPresent()) {
             operands.add(value(l.escape().get(), scope).node());
         }
-        return new Typed(Sql.call(l.not() ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE, operands),
-                SqlServerTypes.BIT);
+        boolean letterEscape = l.escape().isPresent() && l.escape().get() instanceof Expr.Literal x
+                && unquote(x.text()).chars().anyMatch(Character::isLetter);
+        return lint.like(l.pos(), new Typed(Sql.call(l.not() ? SqlStdOperatorTable.NOT_LIKE
+                : SqlStdOperatorTable.LIKE, operands), SqlServerTypes.BIT), v, pattern, letterEscape);
     }
 
     private Typed caseExpr(Expr.Case c, Scope scope) {
@@ -1333,10 +1378,12 @@ final class QueryConverter {
         List<SqlNode> thens = new ArrayList<>();
         DataType type = SqlServerTypes.UNKNOWN;
         Optional<Typed> operand = c.operand().map(o -> value(o, scope));
+        List<Typed> compared = new ArrayList<>();
         for (When w : c.whens()) {
             if (operand.isPresent()) {
                 Typed when = coerced(value(w.condition(), scope), w.condition(), operand.get().type());
                 whens.add(when.node());
+                compared.add(when);
             } else {
                 whens.add(predicate(w.condition(), scope));
             }
@@ -1350,8 +1397,9 @@ final class QueryConverter {
             otherwise = result.node();
             type = SqlServerTypes.higher(type, result.type());
         }
-        return new Typed(new SqlCase(P, operand.map(Typed::node).orElse(null), new SqlNodeList(whens, P),
+        Typed result = new Typed(new SqlCase(P, operand.map(Typed::node).orElse(null), new SqlNodeList(whens, P),
                 new SqlNodeList(thens, P), otherwise), type);
+        return operand.isPresent() ? lint.simpleCase(c.pos(), result, operand.get(), compared) : result;
     }
 
     private Typed cast(Expr.Cast c, Scope scope) {
@@ -1362,6 +1410,9 @@ final class QueryConverter {
         DataType target = castType(c.type());
         Typed value = value(c.expr(), scope);
         DataType from = value.type();
+        if (!(value.node() instanceof SqlLiteral)) {
+            lint.dateTimeCast(c.pos(), from, target);
+        }
         if (c.extra().isPresent()) {
             return BuiltinFunctions.convertWithStyle(this, c, target, value);
         }
@@ -1426,6 +1477,7 @@ final class QueryConverter {
             bound.put(p.name().toLowerCase(Locale.ROOT), assigned(value(f.arguments().get(i), scope), p.type()));
         }
         variables.push(bound);
+        lint.enterInline(f.pos(), fn.name().toString());
         try {
             Typed result = run(fn.body(), scope).orElseThrow(() -> Untranslated.construct(f.pos(), "function "
                     + fn.name() + " does not end in RETURN"));
@@ -1433,6 +1485,7 @@ final class QueryConverter {
         } catch (Untranslated u) {
             throw Untranslated.construct(f.pos(), "function " + fn.name() + " cannot be inlined: " + u.getMessage());
         } finally {
+            lint.exitInline();
             variables.pop();
         }
     }
@@ -1518,8 +1571,8 @@ final class QueryConverter {
             return Optional.empty();
         }
         var over = f.over().get();
-        SqlNodeList partition = new SqlNodeList(over.partitionBy().stream().map(p -> value(p, scope).node()).toList(),
-                P);
+        SqlNodeList partition = new SqlNodeList(over.partitionBy().stream().map(p -> lint.sortKey(p.pos(),
+                "PARTITION BY", value(p, scope), true)).toList(), P);
         SqlNodeList order = new SqlNodeList(over.orderBy().stream().map(o -> ordered(o, scope)).toList(), P);
         SqlLiteral rows = SqlLiteral.createBoolean(false, P);
         SqlNode lower = null;

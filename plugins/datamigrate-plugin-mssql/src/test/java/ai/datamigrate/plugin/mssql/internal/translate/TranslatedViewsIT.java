@@ -40,8 +40,27 @@ class TranslatedViewsIT {
         assertEquals(5, createAll("adventureworks-dw/instawdbdw.sql", "it_awdw"));
     }
 
+    /** With {@code mssql.collation=ci} the lowered comparisons and window keys must run too. */
+    @Test
+    void everyCorpusRunsOnPostgresWithCollationCi() throws SQLException {
+        assertEquals(17, createAll("northwind/instnwnd.sql", "it_northwind_ci", "ci"));
+        assertEquals(3, createAll("pubs/instpubs.sql", "it_pubs_ci", "ci"));
+        assertEquals(5, createAll("adventureworks-dw/instawdbdw.sql", "it_awdw_ci", "ci"));
+    }
+
     private int createAll(String corpus, String schema) throws SQLException {
-        TranslationResult result = CorpusTranslationTest.translate(corpus);
+        return createAll(corpus, schema, "preserve");
+    }
+
+    private int createAll(String corpus, String schema, String collation) throws SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ai.datamigrate.plugin.mssql.internal.TestFiles.corpus(corpus)
+                .isPresent(), "corpus " + corpus + " not present");
+        TranslationResult result = collation.equals("preserve") ? CorpusTranslationTest.translate(corpus)
+                : new MssqlTranslatorFactory().create(Map.of(MssqlTranslatorFactory.COLLATION, collation),
+                        new ai.datamigrate.testkit.TestPluginContext()).translate(
+                        new ai.datamigrate.spi.translate.TranslationRequest(ai.datamigrate.plugin.mssql.internal
+                                .TestFiles.read(ai.datamigrate.plugin.mssql.internal.TestFiles.corpus(corpus)
+                                        .orElseThrow()).database(), Translations.postgres()));
         TargetDialect dialect = Translations.postgres();
         Database db = ai.datamigrate.plugin.mssql.internal.TestFiles.read(
                 ai.datamigrate.plugin.mssql.internal.TestFiles.corpus(corpus).orElseThrow()).database();
