@@ -64,7 +64,19 @@ final class MssqlTranslator implements Translator {
     static final String NO_DEFAULT = "MSSQL-PARAMETER-NO-DEFAULT";
     static final String GUARD_DROPPED = "MSSQL-PARAMETER-GUARD-DROPPED";
     static final String ETL_MODEL = "MSSQL-ETL-MODEL";
+    static final String PARAMETERS_LEFT = "MSSQL-PARAMETERS-LEFT-FOR-REVIEW";
     private static final String DEFAULT_SCHEMA = "dbo";
+
+    /** Whether routine parameters become run-time values; otherwise routines with parameters are left for review. */
+    private final boolean parameters;
+
+    MssqlTranslator() {
+        this(true);
+    }
+
+    MssqlTranslator(boolean parameters) {
+        this.parameters = parameters;
+    }
 
     @Override
     public TranslationResult translate(TranslationRequest request) {
@@ -75,7 +87,7 @@ final class MssqlTranslator implements Translator {
                     + request.dialect().name() + "' does not render Calcite trees; no view was translated"));
             return new TranslationResult(List.of(), diagnostics);
         }
-        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics);
+        Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics, parameters);
         List<CatalogObject> objects = new ArrayList<>();
         db.schemas().forEach(s -> objects.addAll(s.views()));
         db.schemas().forEach(s -> s.functions().stream()
@@ -105,7 +117,10 @@ final class MssqlTranslator implements Translator {
         /** Converters not in use; a view's translation borrows one, and one more per view it reads on the way. */
         final ArrayDeque<Binding> free = new ArrayDeque<>();
 
-        Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics) {
+        final boolean parameters;
+
+        Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics, boolean parameters) {
+            this.parameters = parameters;
             this.db = db;
             this.dialect = dialect;
             this.calcite = calcite;
@@ -209,6 +224,12 @@ final class MssqlTranslator implements Translator {
                     at.line() + line - 1, line == 1 ? at.column() + column - 1 : column);
             String object = o.name().toString();
             try {
+                if (!parameters && (o instanceof Procedure p && !p.parameters().isEmpty()
+                        || o instanceof ai.datamigrate.spi.catalog.Function f && !f.parameters().isEmpty())) {
+                    diagnostics.add(new Diagnostic(Severity.INFO, PARAMETERS_LEFT, Optional.of(object), at,
+                            o.kind() + " " + object + " has parameters and mssql.parameters=review: left for review"));
+                    return Optional.empty();
+                }
                 RoutineBody.Shape shape = shape(o, locator);
                 Binding binding = free.isEmpty() ? new Binding() : free.pop();
                 try {
@@ -235,13 +256,15 @@ final class MssqlTranslator implements Translator {
                                     + " so that " + m.table() + " holds exactly its source's rows: a table model");
                         } else {
                             materialization = "incremental";
-                            incremental = Optional.of(new ModelIncremental(m.key(), Optional.empty(), "MERGE INTO "
+                            String how = m.watermark().map(w -> "an incremental run reads the source's rows past"
+                                    + " the highest " + w + " held, as the MERGE's source filter did (a first run"
+                                    + " reads them all, even where MAX() over the empty table gave NULL)")
+                                    .orElse("no watermark column is evident, so every run reads the whole source");
+                            incremental = Optional.of(new ModelIncremental(m.key(), m.watermark(), "MERGE INTO "
                                     + m.table() + " ON " + String.join(", ", m.key()) + ": a run merges the source's"
-                                    + " rows by that key; no watermark column is evident, so every run reads the"
-                                    + " whole source"));
+                                    + " rows by that key; " + how));
                             binding.info(merge.merge().pos(), ETL_MODEL, "the MERGE into " + m.table()
-                                    + " becomes an incremental model with unique_key " + m.key()
-                                    + "; no watermark column is evident, so every run reads the whole source");
+                                    + " becomes an incremental model with unique_key " + m.key() + "; " + how);
                         }
                     } else {
                         converted = binding.converter.query(((RoutineBody.Returns) shape).query(), null);
@@ -374,7 +397,8 @@ final class MssqlTranslator implements Translator {
             return inserted(table, names, values, from, binding);
         }
 
-        record MergeModel(Converted converted, ObjectName table, List<String> key, boolean sync) {
+        record MergeModel(Converted converted, ObjectName table, List<String> key, boolean sync,
+                          Optional<String> watermark) {
         }
 
         /**
@@ -476,8 +500,83 @@ final class MssqlTranslator implements Translator {
                 throw Untranslated.construct(merge.pos(), "WHEN MATCHED keeps " + kept + " as they were, which a"
                         + " model that replaces matched rows would overwrite");
             }
-            Converted converted = inserted(table, names, values, merge.source(), binding);
-            return new MergeModel(converted, table.name(), key, sync);
+            TableSource source = merge.source();
+            Optional<String> watermark = Optional.empty();
+            if (!sync && source instanceof TableSource.Derived d && d.alias().isPresent() && d.columns().isEmpty()
+                    && d.query().body() instanceof QueryBody.Select body && body.where().isPresent()) {
+                // USING (SELECT ... WHERE x > (SELECT MAX(c) FROM t)): the rows past the highest c the table holds,
+                // when the MERGE inserts x as c. The model reads every row; dbt's incremental run filters them.
+                List<Expr> where = new ArrayList<>();
+                conjuncts(body.where().get(), where);
+                for (int i = 0; i < where.size() && watermark.isEmpty(); i++) {
+                    Optional<String> column = watermark(where.get(i), table, body, d.alias().get(), inserted, names);
+                    if (column.isPresent()) {
+                        watermark = column;
+                        where.remove(i);
+                        Optional<Expr> rest = where.stream().reduce((a, b) -> new Expr.Binary(a.pos(), "AND", a, b));
+                        QueryBody.Select filtered = new QueryBody.Select(body.pos(), body.quantifier(), body.top(),
+                                body.items(), body.into(), body.from(), rest, body.groupBy(), body.having());
+                        Query q = d.query();
+                        source = new TableSource.Derived(d.pos(), new Query(q.pos(), q.ctes(), filtered, q.orderBy(),
+                                q.offset(), q.forClause(), q.option()), d.alias(), d.columns());
+                    }
+                }
+            }
+            Converted converted = inserted(table, names, values, source, binding);
+            return new MergeModel(converted, table.name(), key, sync, watermark);
+        }
+
+        /**
+         * The target column of {@code x > (SELECT MAX(c) FROM target)} (or with {@code ISNULL}/{@code COALESCE}
+         * around the MAX) in the source query's WHERE, when the MERGE inserts the source's column computed as
+         * {@code x} into {@code c}.
+         */
+        private static Optional<String> watermark(Expr e, Table table, QueryBody.Select body, String alias,
+                                                  Map<String, String> inserted, List<String> names) {
+            if (!(e instanceof Expr.Binary b) || !b.operator().equals(">")) {
+                return Optional.empty();
+            }
+            Expr right = b.right();
+            while (right instanceof Expr.Parenthesized p) {
+                right = p.expr();
+            }
+            if (!(right instanceof Expr.Subquery sq) || !(sq.query().body() instanceof QueryBody.Select max)
+                    || max.items().size() != 1 || max.where().isPresent() || max.from().size() != 1
+                    || !(max.from().get(0) instanceof TableSource.Named from)
+                    || !RoutineBody.sameName(from.name(), new Name(Pos.NONE, List.of(table.name().schema(),
+                            table.name().name())))
+                    || !(max.items().get(0) instanceof SelectItem.Column item)) {
+                return Optional.empty();
+            }
+            Expr m = item.expr();
+            if (m instanceof Expr.FunctionCall f && (f.name().last().equalsIgnoreCase("ISNULL")
+                    || f.name().last().equalsIgnoreCase("COALESCE")) && f.arguments().size() == 2
+                    && f.arguments().get(1) instanceof Expr.Literal) {
+                m = f.arguments().get(0);
+            }
+            if (!(m instanceof Expr.FunctionCall f) || !f.name().last().equalsIgnoreCase("MAX")
+                    || f.arguments().size() != 1 || f.over().isPresent()) {
+                return Optional.empty();
+            }
+            Optional<String> column = targetColumn(f.arguments().get(0), from.alias().orElse(from.name().last()),
+                    table);
+            if (column.isEmpty() || !inserted.containsKey(lower(column.get()))) {
+                return Optional.empty();
+            }
+            // the source column the MERGE inserts into c must be computed as x
+            String printed = TsqlPrinter.print(b.left());
+            for (SelectItem si : body.items()) {
+                if (si instanceof SelectItem.Column c && TsqlPrinter.print(c.expr()).equals(printed)) {
+                    String out = c.alias().orElseGet(() -> c.expr() instanceof Expr.ColumnRef ref ? ref.name().last()
+                            : "");
+                    String value = inserted.get(lower(column.get()));
+                    if (!out.isEmpty() && (value.equalsIgnoreCase(alias + "." + out)
+                            || value.equalsIgnoreCase(alias + ".[" + out + "]"))) {
+                        return names.stream().filter(n -> n.equalsIgnoreCase(column.get())).findFirst();
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         private static void conjuncts(Expr e, List<Expr> out) {

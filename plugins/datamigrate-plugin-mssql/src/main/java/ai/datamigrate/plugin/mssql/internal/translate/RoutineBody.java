@@ -166,6 +166,9 @@ final class RoutineBody {
     }
 
     private static String describe(Statement st) {
+        if (st instanceof Statement.Select s && s.query().body() instanceof QueryBody.Select b && b.into().isPresent()) {
+            return b.into().get().last().startsWith("#") ? "a temporary table" : "a SELECT ... INTO";
+        }
         String name = st.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
         return switch (name) {
             case "WHILE" -> "a WHILE loop";

@@ -44,6 +44,21 @@ class MssqlTranslatorFactoryTest {
     }
 
     @Test
+    void parametersReviewLeavesRoutinesWithParametersForReview() {
+        var read = TestFiles.read(TestFiles.legacyShop());
+        TranslationResult r = new MssqlTranslatorFactory().create(Map.of(MssqlTranslatorFactory.PARAMETERS,
+                "review"), new TestPluginContext()).translate(new TranslationRequest(read.database(),
+                Translations.postgres()));
+        // CustomerOrderCount, OrdersSince, ProductsInCategory and CloseStaleOrders have parameters
+        assertEquals(List.of("dbo.SyncPriceList", "sales.Order Totals", "sales.RefreshCustomerSales"),
+                r.models().stream().map(m -> m.object().toString()).sorted().toList());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals(MssqlTranslator.PARAMETERS_LEFT)
+                && d.object().orElseThrow().equals("dbo.CustomerOrderCount")));
+        assertThrows(DataMigrateException.class, () -> new MssqlTranslatorFactory()
+                .create(Map.of(MssqlTranslatorFactory.PARAMETERS, "llm"), new TestPluginContext()));
+    }
+
+    @Test
     void aTargetWithoutCalciteRenderingGetsADiagnosticAndNoModels() {
         TargetDialect plain = (TargetDialect) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {TargetDialect.class}, (proxy, method, args) -> switch (method.getName()) {

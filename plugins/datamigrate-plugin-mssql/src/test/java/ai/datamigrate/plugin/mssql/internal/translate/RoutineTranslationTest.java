@@ -125,6 +125,27 @@ class RoutineTranslationTest {
     }
 
     @Test
+    void aMergeReadingPastTheTargetsHighestValueHasThatColumnAsWatermark() {
+        TranslatedModel m = only(translate("""
+                CREATE TABLE dbo.Recent (OrderID int NOT NULL PRIMARY KEY, OrderDate datetime NULL)
+                GO
+                CREATE PROCEDURE dbo.LoadRecent AS
+                MERGE dbo.Recent AS t
+                USING (SELECT o.OrderID, o.OrderDate FROM dbo.Orders o
+                       WHERE o.Shipped = 1
+                         AND o.OrderDate > (SELECT ISNULL(MAX(r.OrderDate), '19000101') FROM dbo.Recent r)) AS s
+                ON t.OrderID = s.OrderID
+                WHEN MATCHED THEN UPDATE SET t.OrderDate = s.OrderDate
+                WHEN NOT MATCHED THEN INSERT (OrderID, OrderDate) VALUES (s.OrderID, s.OrderDate);
+                GO
+                """));
+        assertEquals(Optional.of("OrderDate"), m.incremental().orElseThrow().watermark());
+        // the filter on the target's own rows is left to dbt's incremental run; the other condition stays
+        assertTrue(m.sql().contains("WHERE o.\"Shipped\" = TRUE) AS s"), m.sql());
+        assertEquals(1, m.references().size(), "the model does not read the table it fills: " + m.references());
+    }
+
+    @Test
     void aMergeThatKeepsAColumnOnUpdateStaysForReview() {
         Diagnostic d = untranslated(translate("""
                 CREATE PROCEDURE dbo.Upsert AS
