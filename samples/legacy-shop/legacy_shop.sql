@@ -2,7 +2,7 @@
 ** Legacy Shop: a small SQL Server database written for DataMigrate's demo and tests.
 ** It uses the constructs real SSMS-generated scripts are made of: GO batches, bracketed and quoted
 ** names with spaces, alias types, IDENTITY, DEFAULT, inline and table-level constraints,
-** ALTER TABLE ... ADD CONSTRAINT, a second schema, a view, a procedure and data as INSERTs.
+** ALTER TABLE ... ADD CONSTRAINT, a second schema, a view, routines (reports, ETL) and data as INSERTs.
 */
 SET NOCOUNT ON
 GO
@@ -97,6 +97,95 @@ CREATE PROCEDURE [dbo].[CustomerOrderCount] @CustomerID int
 AS
 SET NOCOUNT ON
 SELECT COUNT(*) AS OrderCount FROM [sales].[Orders] WHERE [CustomerID] = @CustomerID
+GO
+
+-- A report with parameters: a default, an optional filter and a guard.
+CREATE PROCEDURE [sales].[OrdersSince] @Since datetime = '20210901', @Status char(1) = NULL
+AS
+SET NOCOUNT ON
+IF @Since IS NULL
+BEGIN
+    RAISERROR('OrdersSince: @Since is required', 16, 1)
+    RETURN
+END
+SELECT o.[OrderID], o.[CustomerID], o.[OrderDate], o.[Status]
+FROM [sales].[Orders] o
+WHERE o.[OrderDate] >= @Since AND (@Status IS NULL OR o.[Status] = @Status)
+ORDER BY o.[OrderDate]
+GO
+
+CREATE FUNCTION [dbo].[ProductsInCategory] (@CategoryID smallint = 1)
+RETURNS TABLE
+AS
+RETURN
+    SELECT p.[ProductID], p.[ProductName], p.[UnitPrice]
+    FROM [dbo].[Products] p
+    WHERE p.[CategoryID] = @CategoryID AND p.[Discontinued] = 0
+GO
+
+-- Nightly ETL: a summary table rebuilt from scratch, and a price list kept in step with the products.
+CREATE TABLE [sales].[CustomerSales] (
+    [CustomerID]    int NOT NULL CONSTRAINT [PK_CustomerSales] PRIMARY KEY,
+    [OrderCount]    int NOT NULL,
+    [Revenue]       money NULL,
+    [LastOrderDate] datetime NULL
+)
+GO
+
+CREATE PROCEDURE [sales].[RefreshCustomerSales]
+AS
+SET NOCOUNT ON
+BEGIN TRANSACTION
+TRUNCATE TABLE [sales].[CustomerSales]
+INSERT INTO [sales].[CustomerSales] ([CustomerID], [OrderCount], [Revenue], [LastOrderDate])
+SELECT o.[CustomerID], COUNT(*), SUM(t.[Total]), MAX(o.[OrderDate])
+FROM [sales].[Orders] o
+JOIN [sales].[Order Totals] t ON t.[OrderID] = o.[OrderID]
+GROUP BY o.[CustomerID]
+COMMIT TRANSACTION
+GO
+
+CREATE TABLE [dbo].[PriceList] (
+    [ProductID]    int NOT NULL CONSTRAINT [PK_PriceList] PRIMARY KEY,
+    [ProductName]  nvarchar(40) NOT NULL,
+    [ListPrice]    money NOT NULL,
+    [CategoryName] nvarchar(30) NULL
+)
+GO
+
+CREATE PROCEDURE [dbo].[SyncPriceList]
+AS
+SET NOCOUNT ON
+MERGE INTO [dbo].[PriceList] AS pl
+USING (SELECT p.[ProductID], p.[ProductName], p.[UnitPrice], c.[CategoryName]
+       FROM [dbo].[Products] p
+       LEFT JOIN "Product Categories" c ON c.[CategoryID] = p.[CategoryID]
+       WHERE p.[Discontinued] = 0) AS src
+ON pl.[ProductID] = src.[ProductID]
+WHEN MATCHED THEN
+    UPDATE SET pl.[ProductName] = src.[ProductName], pl.[ListPrice] = src.[UnitPrice],
+               pl.[CategoryName] = src.[CategoryName]
+WHEN NOT MATCHED BY TARGET THEN
+    INSERT ([ProductID], [ProductName], [ListPrice], [CategoryName])
+    VALUES (src.[ProductID], src.[ProductName], src.[UnitPrice], src.[CategoryName]);
+GO
+
+-- Row-by-row housekeeping: procedural code that stays for review.
+CREATE PROCEDURE [sales].[CloseStaleOrders] @Days int = 30
+AS
+SET NOCOUNT ON
+DECLARE @id int
+DECLARE stale CURSOR FOR
+    SELECT [OrderID] FROM [sales].[Orders] WHERE [Status] = 'N' AND [OrderDate] < DATEADD(day, -@Days, GETDATE())
+OPEN stale
+FETCH NEXT FROM stale INTO @id
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    UPDATE [sales].[Orders] SET [Status] = 'C' WHERE [OrderID] = @id
+    FETCH NEXT FROM stale INTO @id
+END
+CLOSE stale
+DEALLOCATE stale
 GO
 
 SET IDENTITY_INSERT [dbo].[Customers] ON

@@ -231,7 +231,10 @@ class AgentPipelineIT {
         Files.writeString(file, ScriptedLlmPlugin.class.getName() + "\n");
         ClassLoader loader = new URLClassLoader(new URL[] {services.toUri().toURL()},
                 AgentPipelineIT.class.getClassLoader());
-        return DataMigrate.builder().pluginClassLoader(loader).setting("scripted.dir", answers.toString()).build();
+        // the rules turn procedures with parameters into models with dbt vars; leaving them for review gives the
+        // agents the procedures this pipeline is tested on
+        return DataMigrate.builder().pluginClassLoader(loader).setting("scripted.dir", answers.toString())
+                .setting("mssql.parameters", "review").build();
     }
 
     private static String url() {

@@ -56,8 +56,8 @@ class CliTest {
                 tables.add(schema.get("name").asText() + "." + table.at("/name/name").asText());
             }
         }
-        assertEquals(List.of("dbo.Customers", "dbo.Product Categories", "dbo.Products", "sales.Orders",
-                "sales.Order Lines"), tables);
+        assertEquals(List.of("dbo.Customers", "dbo.Product Categories", "dbo.Products", "dbo.PriceList",
+                "sales.Orders", "sales.Order Lines", "sales.CustomerSales"), tables);
         assertEquals("LegacyShop", json.at("/database/name").asText());
     }
 

@@ -64,7 +64,7 @@ class DuckDbEndToEndIT {
         // name, script, tables, rows its INSERTs hold; -1: schema only (AdventureWorks DW's data is in CSV files
         // for BULK INSERT that ../shared does not have), so dbt builds every model and test on empty tables
         return Stream.of(
-                Arguments.of("legacy-shop", CliRunner.sample(), 5, 13),
+                Arguments.of("legacy-shop", CliRunner.sample(), 7, 13),
                 Arguments.of("northwind", CliRunner.corpus("northwind/instnwnd.sql"), 13, 3308),
                 Arguments.of("pubs", CliRunner.corpus("pubs/instpubs.sql"), 11, 255),
                 Arguments.of("adventureworks_dw", CliRunner.corpus("adventureworks-dw/instawdbdw.sql"), 31, -1));
@@ -132,6 +132,7 @@ class DuckDbEndToEndIT {
         assertTrue(views.size() >= 16, "Northwind's views: " + views);
         Set<String> approximate = floatToDecimalModels(duckProject);
         assertTrue(approximate.contains("invoices"), "the detection finds the known case: " + approximate);
+        Set<String> parameterised = parameterisedModels(duckProject);
         int compared = 0;
         long rows = 0;
         long drifted = 0;
@@ -143,7 +144,10 @@ class DuckDbEndToEndIT {
                 Table onPg = read(pg, PG_ANALYTICS, view);
                 assertEquals(onPg.columns(), onDuck.columns(), view + ": columns");
                 assertEquals(onPg.rows().size(), onDuck.rows().size(), view + ": row count");
-                assertFalse(onPg.rows().isEmpty(), view + " returns rows, so the comparison means something");
+                // a procedure's model reads its parameters from dbt vars, unset here: NULL where there is no
+                // default, so it may rightly return nothing (the same nothing on both targets)
+                assertFalse(onPg.rows().isEmpty() && !parameterised.contains(view), view
+                        + " returns rows, so the comparison means something");
                 boolean approximateDecimals = approximate.contains(view);
                 for (int r = 0; r < onPg.rows().size(); r++) {
                     List<Object> pgRow = onPg.rows().get(r);
@@ -249,6 +253,19 @@ class DuckDbEndToEndIT {
             }
         }
         names.sort(null);
+        return names;
+    }
+
+    /** Models with dbt vars (the parameters of the procedures they came from), by {@code meta.vars}. */
+    private static Set<String> parameterisedModels(Path project) throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(project.resolve("target/manifest.json").toFile());
+        Set<String> names = new java.util.TreeSet<>();
+        for (Iterator<JsonNode> it = manifest.get("nodes").elements(); it.hasNext(); ) {
+            JsonNode node = it.next();
+            if (node.path("config").path("meta").has("vars")) {
+                names.add(node.path("alias").asText());
+            }
+        }
         return names;
     }
 

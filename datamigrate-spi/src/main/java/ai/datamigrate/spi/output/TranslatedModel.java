@@ -16,18 +16,23 @@ import java.util.Optional;
  *                        {@code references}
  * @param references      every relation the SQL reads, in order of first appearance
  * @param columns         the output columns, in order
- * @param materialization a hint: {@code view}, {@code table} or {@code ephemeral}
+ * @param materialization a hint: {@code view}, {@code table}, {@code ephemeral} or {@code incremental} (with
+ *                        {@code incremental} set)
  * @param origin          {@code rule} or {@code llm}
  * @param description     what the object does, when known
  * @param meta            extra facts for the model's {@code meta.datamigrate} (for an LLM model: provider, model,
  *                        attempts), sorted by key
  * @param tags            tags agents gave the model, in order
+ * @param parameters      the source object's parameters that became run-time values, each named in {@code sql} by
+ *                        its placeholder, in order of the declaration
+ * @param incremental     for materialization {@code incremental}: how the model merges new rows into held ones
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record TranslatedModel(ObjectName object, String kind, String sql, List<ModelReference> references,
                               List<ModelColumn> columns, String materialization, String origin,
                               Optional<String> description, java.util.SortedMap<String, String> meta,
-                              List<String> tags) {
+                              List<String> tags, List<ModelParameter> parameters,
+                              Optional<ModelIncremental> incremental) {
     public TranslatedModel {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(kind, "kind");
@@ -39,6 +44,22 @@ public record TranslatedModel(ObjectName object, String kind, String sql, List<M
         Objects.requireNonNull(description, "description");
         meta = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(meta));
         tags = tags.stream().distinct().toList();
+        // absent in a models file written before they existed
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        incremental = incremental == null ? Optional.empty() : incremental;
+        if (incremental.isPresent() && !materialization.equalsIgnoreCase("incremental")) {
+            throw new IllegalArgumentException("an incremental spec needs materialization 'incremental', not "
+                    + materialization);
+        }
+    }
+
+    /** A model without parameters, not incremental. */
+    public TranslatedModel(ObjectName object, String kind, String sql, List<ModelReference> references,
+                           List<ModelColumn> columns, String materialization, String origin,
+                           Optional<String> description, java.util.SortedMap<String, String> meta,
+                           List<String> tags) {
+        this(object, kind, sql, references, columns, materialization, origin, description, meta, tags, List.of(),
+                Optional.empty());
     }
 
     /** A model with no extra meta and no tags, as rule translation makes them. */
@@ -56,6 +77,12 @@ public record TranslatedModel(ObjectName object, String kind, String sql, List<M
         List<String> allTags = new java.util.ArrayList<>(tags);
         allTags.addAll(moreTags);
         return new TranslatedModel(object, kind, sql, references, columns, materialization, origin, description,
-                allMeta, allTags);
+                allMeta, allTags, parameters, incremental);
+    }
+
+    /** This model with another description. */
+    public TranslatedModel described(Optional<String> newDescription) {
+        return new TranslatedModel(object, kind, sql, references, columns, materialization, origin, newDescription,
+                meta, tags, parameters, incremental);
     }
 }

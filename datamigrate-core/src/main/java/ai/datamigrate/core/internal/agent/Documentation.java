@@ -73,9 +73,7 @@ record Documentation(LlmGateway llm, int maxTokens, Runnable checkpoint) impleme
         try {
             LlmGateway.Answer answer = llm.call(request);
             String description = parse(answer.response().text());
-            TranslatedModel documented = new TranslatedModel(model.object(), model.kind(), model.sql(),
-                    model.references(), model.columns(), model.materialization(), model.origin(),
-                    Optional.of(description), model.meta(), model.tags());
+            TranslatedModel documented = model.described(Optional.of(description));
             context.state().update(state.object(), s -> s.withModel(Optional.of(documented), s.status())
                     .withMeta("description_origin", "llm"));
             context.event(new AgentEvent(ID, AgentEvent.Kind.OBJECT_FINISHED, Optional.of(state.object()), 0,

@@ -118,7 +118,8 @@ final class ModelCheck {
     }
 
     /**
-     * The model's SQL with its placeholders replaced by the relations that stand for them. The placeholders are
+     * The model's SQL with its placeholders replaced by the relations that stand for them, and its parameters by
+     * their defaults. The placeholders are
      * identifiers the translator (or the LLM, told so) wrote as whole tokens; they occur nowhere else.
      */
     private String resolve(TranslatedModel model, Map<ObjectName, String> views) {
@@ -131,6 +132,12 @@ final class ModelCheck {
             String relation = views.containsKey(reference.target()) ? views.get(reference.target())
                     : validator.rawRelation(reference.target());
             sql = sql.replace(reference.placeholder(), relation);
+        }
+        // a parameter's value when nothing is set at run time: its default (or NULL), which the SQL casts itself
+        List<ai.datamigrate.spi.output.ModelParameter> parameters = new ArrayList<>(model.parameters());
+        parameters.sort((a, b) -> b.placeholder().length() - a.placeholder().length());
+        for (ai.datamigrate.spi.output.ModelParameter parameter : parameters) {
+            sql = sql.replace(parameter.placeholder(), parameter.defaultLiteral());
         }
         return sql;
     }

@@ -90,6 +90,9 @@ public final class DbtProjectTarget implements OutputTarget {
             byYamlFile.computeIfAbsent(model.yamlFile(), k -> new ArrayList<>()).add(model);
         }
         byYamlFile.forEach((path, models) -> files.put(path, translatedFiles.yaml(models)));
+        if (plan.translated().stream().anyMatch(m -> !m.model().parameters().isEmpty())) {
+            files.put("macros/" + TranslatedModelFiles.LITERAL_MACRO + ".sql", TranslatedModelFiles.LITERAL_MACRO_SQL);
+        }
         files.put("README.md", readme(plan, request, dialect, diagnostics));
         diagnostics.sort(null);
         return new OutputResult(files.entrySet().stream().map(e -> new GeneratedFile(e.getKey(), e.getValue()))

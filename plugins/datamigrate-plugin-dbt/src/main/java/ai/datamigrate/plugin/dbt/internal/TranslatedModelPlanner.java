@@ -60,7 +60,7 @@ final class TranslatedModelPlanner {
 
     /** The translator's placeholders: made-up tokens, so filling them in is template filling, not SQL rewriting. */
     static final Pattern PLACEHOLDER = Pattern.compile("__dm_rel_[0-9]+__");
-    static final Set<String> MATERIALIZATIONS = Set.of("view", "table", "ephemeral");
+    static final Set<String> MATERIALIZATIONS = Set.of("view", "table", "ephemeral", "incremental");
     private static final Comparator<TranslatedModel> ORDER = Comparator.comparing(TranslatedModel::object)
             .thenComparing(TranslatedModel::kind).thenComparing(TranslatedModel::origin)
             .thenComparing(TranslatedModel::sql);

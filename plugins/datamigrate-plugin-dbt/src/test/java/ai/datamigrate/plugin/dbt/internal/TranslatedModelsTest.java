@@ -19,6 +19,8 @@ import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.diagnostic.Severity;
 import ai.datamigrate.spi.output.GeneratedFile;
+import ai.datamigrate.spi.output.ModelIncremental;
+import ai.datamigrate.spi.output.ModelParameter;
 import ai.datamigrate.spi.output.ObjectOutcome;
 import ai.datamigrate.spi.output.OutputResult;
 import ai.datamigrate.spi.output.TranslatedModel;
@@ -193,6 +195,60 @@ class TranslatedModelsTest {
                 .get("config") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         assertNull(config.get("contract"));
         assertEquals("view", config.get("materialized"), "a mart is never ephemeral");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void parametersBecomeVarsNamedAfterTheModelWithTheirDefaultsInTheMacroThatQuotesThem() {
+        ObjectName since = new ObjectName("dbo", "Orders Since");
+        TranslatedModel report = new TranslatedModel(since, "procedure", """
+                select o."OrderID" from __dm_rel_1__ as o
+                where o."OrderDate" >= cast(__dm_var_1__ as timestamp(3))
+                and o."ShipCountry" = cast(__dm_var_2__ as varchar(15))""", List.of(ref(1, ORDERS)),
+                List.of(column("OrderID", "integer")), "view", "rule", Optional.empty(), new java.util.TreeMap<>(),
+                List.of(), List.of(new ModelParameter("__dm_var_1__", "Since", "datetime", "timestamp(3)",
+                        Optional.of("1997-01-01 00:00:00"), false),
+                new ModelParameter("__dm_var_2__", "ShipCountry", "nvarchar(15)", "varchar(15)", Optional.empty(),
+                        true)), Optional.empty());
+        OutputResult result = generate(DbtConfig.defaults(), TranslatedModels.withViews(SampleDatabase.database(),
+                since), report);
+        String sql = content(result, MARTS + "orders_since.sql");
+        assertTrue(sql.contains("where o.\"OrderDate\" >= cast({{ datamigrate_literal(var('orders_since__since',"
+                + " '1997-01-01 00:00:00')) }} as timestamp(3))"), sql);
+        assertTrue(sql.contains("cast({{ datamigrate_literal(var('orders_since__ship_country', none)) }} as"
+                + " varchar(15))"), sql);
+        assertTrue(content(result, "macros/datamigrate_literal.sql").contains("{% macro datamigrate_literal(value)"));
+        Map<String, Object> meta = (Map<String, Object>) ((Map<String, Object>) yamlModel(result, MARTS
+                + "_northwind_mini__models.yml", "orders_since").get("config")).get("meta");
+        assertEquals(List.of(
+                Map.of("name", "orders_since__since", "parameter", "@Since", "type", "datetime",
+                        "default", "1997-01-01 00:00:00"),
+                new java.util.LinkedHashMap<>(Map.of("name", "orders_since__ship_country", "parameter", "@ShipCountry",
+                        "type", "nvarchar(15)")) {{ put("default", null); }}), meta.get("vars"));
+        // a project without parameters has no macro
+        assertTrue(file(shop(DbtConfig.defaults()), "macros/datamigrate_literal.sql").isEmpty());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIncrementalModelHasItsQuotedUniqueKeyAndAWatermarkFilterWhenThereIsOne() {
+        ObjectName sync = new ObjectName("dbo", "Sync Totals");
+        TranslatedModel merge = new TranslatedModel(sync, "procedure", """
+                select o."OrderID", o."Freight" from __dm_rel_1__ as o""", List.of(ref(1, ORDERS)),
+                List.of(column("OrderID", "integer"), column("Freight", "numeric(19,4)")), "incremental", "rule",
+                Optional.empty(), new java.util.TreeMap<>(Map.of("writes", "dbo.Totals")), List.of(), List.of(),
+                Optional.of(new ModelIncremental(List.of("OrderID"), Optional.of("OrderID"), "MERGE ON OrderID")));
+        OutputResult result = generate(DbtConfig.defaults(), TranslatedModels.withViews(SampleDatabase.database(),
+                sync), merge);
+        Map<String, Object> config = (Map<String, Object>) yamlModel(result, MARTS + "_northwind_mini__models.yml",
+                "sync_totals").get("config");
+        assertEquals("incremental", config.get("materialized"));
+        assertEquals("\"OrderID\"", config.get("unique_key"), "dbt writes the key into SQL as it is given");
+        assertEquals("fail", config.get("on_schema_change"), "a contract on an incremental model needs it");
+        assertEquals("MERGE ON OrderID", ((Map<String, Object>) config.get("meta")).get("incremental"));
+        String sql = content(result, MARTS + "sync_totals.sql");
+        assertTrue(sql.endsWith("select * from final\n{% if is_incremental() %}\nwhere \"OrderID\" > (select"
+                + " max(\"OrderID\") from {{ this }})\n{% endif %}\n"), sql);
     }
 
     @Test

@@ -49,6 +49,28 @@ class DuckDbCalciteDialectTest {
     }
 
     @Test
+    void toCharBecomesStrftimeWithTheSameText() throws Exception {
+        // CONVERT(nvarchar(22), d, 111) and DATENAME(month, d) as the translator writes them for PostgreSQL
+        SqlNode date = SqlLiteral.createTimestamp(new org.apache.calcite.util.TimestampString("1997-07-04 13:05:09"),
+                0, P);
+        org.apache.calcite.sql.SqlFunction toChar = new org.apache.calcite.sql.SqlFunction("TO_CHAR",
+                org.apache.calcite.sql.SqlKind.OTHER_FUNCTION, org.apache.calcite.sql.type.ReturnTypes.VARCHAR_2000,
+                null, org.apache.calcite.sql.type.OperandTypes.VARIADIC,
+                org.apache.calcite.sql.SqlFunctionCategory.SYSTEM);
+        String ymd = render(toChar.createCall(P, date, SqlLiteral.createCharString("YYYY/MM/DD HH24:MI:SS", P)));
+        assertEquals("strftime(TIMESTAMP '1997-07-04 13:05:09', '%Y/%m/%d %H:%M:%S')", ymd);
+        String month = render(toChar.createCall(P, date, SqlLiteral.createCharString("FMMonth", P)));
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("select " + ymd + ", " + month)) {
+            rows.next();
+            assertEquals("1997/07/04 13:05:09", rows.getString(1));
+            assertEquals("July", rows.getString(2));
+        }
+        assertEquals(java.util.Optional.empty(), DuckDbCalciteDialect.strftime("Q"), "unknown patterns stay to_char");
+    }
+
+    @Test
     void writesNonAsciiLiteralsPlainly() {
         assertEquals("'Øresund ''A'''", render(SqlLiteral.createCharString("Øresund 'A'", "UTF-16", P)));
     }

@@ -98,7 +98,7 @@ class BadInputTest {
                     .replace("database=Database[name=" + other.getFileName().toString().replace(".sql", ""), "");
             assertEquals(expectedText, actualText, other.toString());
         }
-        assertEquals(5, TestFiles.read(utf16le).database().tables().count());
+        assertEquals(7, TestFiles.read(utf16le).database().tables().count());
         assertTrue(TestFiles.read(utf16le).database().tables().findFirst().orElseThrow().definition()
                 .startsWith("CREATE TABLE [dbo].[Customers]"));
     }

@@ -1,6 +1,11 @@
 package ai.datamigrate.plugin.mssql.internal.translate;
 
 import ai.datamigrate.plugin.mssql.internal.ast.Expr;
+import ai.datamigrate.plugin.mssql.internal.ast.MergeAction;
+import ai.datamigrate.plugin.mssql.internal.ast.Part.DataTypeRef;
+import ai.datamigrate.plugin.mssql.internal.ast.QueryBody;
+import ai.datamigrate.plugin.mssql.internal.ast.SelectItem;
+import ai.datamigrate.plugin.mssql.internal.ast.TableSource;
 import ai.datamigrate.plugin.mssql.internal.ast.Part.Name;
 import ai.datamigrate.plugin.mssql.internal.ast.Part.Query;
 import ai.datamigrate.plugin.mssql.internal.ast.Pos;
@@ -11,13 +16,17 @@ import ai.datamigrate.plugin.mssql.internal.lexer.TokenType;
 import ai.datamigrate.plugin.mssql.internal.parser.Locator;
 import ai.datamigrate.plugin.mssql.internal.parser.ParseResult;
 import ai.datamigrate.plugin.mssql.internal.parser.TsqlParser;
+import ai.datamigrate.plugin.mssql.internal.parser.TsqlPrinter;
 import ai.datamigrate.plugin.mssql.internal.translate.QueryConverter.Col;
 import ai.datamigrate.plugin.mssql.internal.translate.QueryConverter.Converted;
 import ai.datamigrate.plugin.mssql.internal.translate.QueryConverter.Relation;
 import ai.datamigrate.spi.catalog.CatalogObject;
+import ai.datamigrate.spi.catalog.DataType;
 import ai.datamigrate.spi.catalog.Database;
 import ai.datamigrate.spi.catalog.FunctionKind;
 import ai.datamigrate.spi.catalog.ObjectName;
+import ai.datamigrate.spi.catalog.Parameter;
+import ai.datamigrate.spi.catalog.Procedure;
 import ai.datamigrate.spi.catalog.Schema;
 import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
@@ -25,6 +34,8 @@ import ai.datamigrate.spi.catalog.View;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.diagnostic.Severity;
 import ai.datamigrate.spi.output.ModelColumn;
+import ai.datamigrate.spi.output.ModelIncremental;
+import ai.datamigrate.spi.output.ModelParameter;
 import ai.datamigrate.spi.output.ModelReference;
 import ai.datamigrate.spi.output.TranslatedModel;
 import ai.datamigrate.spi.sql.CalciteRendering;
@@ -50,20 +61,26 @@ import org.apache.calcite.sql.SqlNode;
 final class MssqlTranslator implements Translator {
 
     static final String NO_TREES = "MSSQL-TARGET-CANNOT-RENDER";
-    static final String PARAMETERS = "MSSQL-UNTRANSLATED-PARAMETERS";
+    static final String NO_DEFAULT = "MSSQL-PARAMETER-NO-DEFAULT";
+    static final String GUARD_DROPPED = "MSSQL-PARAMETER-GUARD-DROPPED";
+    static final String ETL_MODEL = "MSSQL-ETL-MODEL";
+    static final String PARAMETERS_LEFT = "MSSQL-PARAMETERS-LEFT-FOR-REVIEW";
     private static final String DEFAULT_SCHEMA = "dbo";
 
     private final SemanticLint.Collation collation;
     private final boolean validate;
+    /** Whether routine parameters become run-time values; otherwise routines with parameters are left for review. */
+    private final boolean parameters;
 
     MssqlTranslator() {
-        this(SemanticLint.Collation.PRESERVE, false);
+        this(SemanticLint.Collation.PRESERVE, false, true);
     }
 
     /** @param validate whether Calcite's validator checks every translated query ({@link CalciteCheck}) */
-    MssqlTranslator(SemanticLint.Collation collation, boolean validate) {
+    MssqlTranslator(SemanticLint.Collation collation, boolean validate, boolean parameters) {
         this.collation = collation;
         this.validate = validate;
+        this.parameters = parameters;
     }
 
     @Override
@@ -76,7 +93,7 @@ final class MssqlTranslator implements Translator {
             return new TranslationResult(List.of(), diagnostics);
         }
         Run run = new Run(db, request.dialect(), rendering.calciteDialect(), diagnostics, collation,
-                validate ? Optional.of(new CalciteCheck()) : Optional.empty());
+                validate ? Optional.of(new CalciteCheck()) : Optional.empty(), parameters);
         List<CatalogObject> objects = new ArrayList<>();
         db.schemas().forEach(s -> objects.addAll(s.views()));
         db.schemas().forEach(s -> s.functions().stream()
@@ -108,8 +125,11 @@ final class MssqlTranslator implements Translator {
         /** Converters not in use; a view's translation borrows one, and one more per view it reads on the way. */
         final ArrayDeque<Binding> free = new ArrayDeque<>();
 
+        final boolean parameters;
+
         Run(Database db, TargetDialect dialect, SqlDialect calcite, List<Diagnostic> diagnostics,
-            SemanticLint.Collation collation, Optional<CalciteCheck> check) {
+            SemanticLint.Collation collation, Optional<CalciteCheck> check, boolean parameters) {
+            this.parameters = parameters;
             this.db = db;
             this.collation = collation;
             this.check = check;
@@ -220,21 +240,54 @@ final class MssqlTranslator implements Translator {
                     at.line() + line - 1, line == 1 ? at.column() + column - 1 : column);
             String object = o.name().toString();
             try {
-                if (o instanceof ai.datamigrate.spi.catalog.Function f && !f.parameters().isEmpty()) {
-                    diagnostics.add(new Diagnostic(Severity.INFO, PARAMETERS, Optional.of(object), at,
-                            "inline function " + object + " has parameters; it is not translated to a model yet"));
+                if (!parameters && (o instanceof Procedure p && !p.parameters().isEmpty()
+                        || o instanceof ai.datamigrate.spi.catalog.Function f && !f.parameters().isEmpty())) {
+                    diagnostics.add(new Diagnostic(Severity.INFO, PARAMETERS_LEFT, Optional.of(object), at,
+                            o.kind() + " " + object + " has parameters and mssql.parameters=review: left for review"));
                     return Optional.empty();
                 }
-                if (o instanceof ai.datamigrate.spi.catalog.Procedure p && !p.parameters().isEmpty()) {
-                    diagnostics.add(new Diagnostic(Severity.INFO, PARAMETERS, Optional.of(object), at,
-                            "procedure " + object + " has parameters; it is not translated to a model yet"));
-                    return Optional.empty();
-                }
-                Query query = parse(o, locator);
+                RoutineBody.Shape shape = shape(o, locator);
                 Binding binding = free.isEmpty() ? new Binding() : free.pop();
                 try {
                     binding.bind(o, locator);
-                    Converted converted = binding.converter.query(query, null);
+                    List<ModelParameter> parameters = bindParameters(o, binding);
+                    binding.converter.assignParameters(shape.preamble());
+                    Converted converted;
+                    String materialization = "view";
+                    java.util.SortedMap<String, String> meta = new java.util.TreeMap<>();
+                    Optional<ModelIncremental> incremental = Optional.empty();
+                    if (shape instanceof RoutineBody.Reload reload) {
+                        converted = reload(reload, binding);
+                        materialization = "table";
+                        meta.put("writes", String.join(".", reload.table().parts()));
+                        binding.info(Pos.NONE, ETL_MODEL, "the procedure empties table " + meta.get("writes")
+                                + " and fills it with one INSERT ... SELECT: a table model holds those rows");
+                    } else if (shape instanceof RoutineBody.Merge merge) {
+                        MergeModel m = merge(merge.merge(), binding);
+                        converted = m.converted();
+                        meta.put("writes", m.table().toString());
+                        if (m.sync()) {
+                            materialization = "table";
+                            binding.info(merge.merge().pos(), ETL_MODEL, "the MERGE updates, inserts and deletes"
+                                    + " so that " + m.table() + " holds exactly its source's rows: a table model");
+                        } else {
+                            materialization = "incremental";
+                            String how = m.watermark().map(w -> "an incremental run reads the source's rows past"
+                                    + " the highest " + w + " held, as the MERGE's source filter did (a first run"
+                                    + " reads them all, even where MAX() over the empty table gave NULL)")
+                                    .orElse("no watermark column is evident, so every run reads the whole source");
+                            incremental = Optional.of(new ModelIncremental(m.key(), m.watermark(), "MERGE INTO "
+                                    + m.table() + " ON " + String.join(", ", m.key()) + ": a run merges the source's"
+                                    + " rows by that key; " + how));
+                            binding.info(merge.merge().pos(), ETL_MODEL, "the MERGE into " + m.table()
+                                    + " becomes an incremental model with unique_key " + m.key() + "; " + how);
+                        }
+                    } else {
+                        converted = binding.converter.query(((RoutineBody.Returns) shape).query(), null);
+                    }
+                    for (RoutineBody.Dropped d : shape.dropped()) {
+                        binding.info(d.pos(), GUARD_DROPPED, "dropped " + d.why());
+                    }
                     List<Col> columns = converted.columns();
                     if (o instanceof View v && !v.columnNames().isEmpty()) {
                         columns = renameColumns(converted.node(), columns, v.columnNames());
@@ -254,6 +307,16 @@ final class MssqlTranslator implements Translator {
                                 Severity.WARNING, CalciteCheck.UNRESOLVED, Optional.of(object), at, "Calcite's "
                                 + "validator rejects the translated query of " + object + ": " + m)));
                     }
+                    List<ModelParameter> used = parameters.stream().filter(p -> sql.contains(p.placeholder()))
+                            .toList();
+                    for (ModelParameter p : used) {
+                        if (p.required()) {
+                            diagnostics.add(new Diagnostic(Severity.WARNING, NO_DEFAULT, Optional.of(object), at,
+                                    "parameter @" + p.name() + " (" + p.sourceType() + ") has no default: the model"
+                                            + " reads it from a run-time variable and takes NULL (cast to "
+                                            + p.targetType() + ") until one is set"));
+                        }
+                    }
                     List<ModelColumn> modelColumns = columns.stream().map(c -> new ModelColumn(c.name(),
                             SqlServerTypes.known(c.type()) && !(c.type().name().equals("decimal")
                                     && c.type().precision().isEmpty())
@@ -265,7 +328,7 @@ final class MssqlTranslator implements Translator {
                                 ? at : locator.at(f.pos().line(), f.pos().column()), f.message()));
                     }
                     return Optional.of(new Result(new TranslatedModel(o.name(), o.kind(), sql, refs, modelColumns,
-                            "view", "rule", o.description()), columns));
+                            materialization, "rule", o.description(), meta, List.of(), used, incremental), columns));
                 } finally {
                     free.push(binding);
                 }
@@ -275,6 +338,383 @@ final class MssqlTranslator implements Translator {
                         o.kind() + " " + object + " was not translated: " + u.getMessage()));
                 return Optional.empty();
             }
+        }
+
+        /**
+         * Binds a procedure's or inline function's parameters: each becomes {@code CAST(<placeholder> AS <type>)},
+         * the placeholder standing for the value's text (a string literal) or NULL, so that the value is typed in
+         * the tree whatever the output target fills in.
+         */
+        private List<ModelParameter> bindParameters(CatalogObject o, Binding binding) {
+            List<Parameter> declared = o instanceof Procedure p ? p.parameters()
+                    : o instanceof ai.datamigrate.spi.catalog.Function f ? f.parameters() : List.of();
+            Map<String, Typed> bound = new LinkedHashMap<>();
+            List<ModelParameter> parameters = new ArrayList<>();
+            for (Parameter p : declared) {
+                if (p.output()) {
+                    throw Untranslated.construct(Pos.NONE, "OUTPUT parameter " + p.name() + " returns a value a"
+                            + " model cannot return");
+                }
+                if (p.readOnly() || !SqlServerTypes.known(p.type())) {
+                    throw Untranslated.construct(Pos.NONE, "parameter " + p.name() + " of type " + p.type().sql());
+                }
+                String placeholder = VAR + (parameters.size() + 1) + "__";
+                String targetType = dialect.mapType(p.type()).targetType();
+                bound.put(lower(p.name()), new Typed(binding.converter.cast(Sql.id(placeholder), p.type()), p.type()));
+                Optional<String> value = p.defaultExpression().flatMap(d -> defaultValue(d, p));
+                parameters.add(new ModelParameter(placeholder, p.name().startsWith("@") ? p.name().substring(1)
+                        : p.name(), p.type().sql(), targetType, value, p.defaultExpression().isEmpty()));
+            }
+            binding.converter.bindParameters(bound);
+            return parameters;
+        }
+
+        /**
+         * The text of a parameter's declared default, a constant ({@code 'USA'}, {@code N'x'}, {@code -1},
+         * {@code 1998}); empty for NULL. Date and time defaults in any of SQL Server's literal formats become ISO
+         * text, which every target casts the same way.
+         */
+        private static Optional<String> defaultValue(String expression, Parameter p) {
+            List<Token> tokens = new ArrayList<>(Lexer.tokenize(expression));
+            while (tokens.size() >= 2 && tokens.get(0).type() == TokenType.LEFT_PAREN
+                    && tokens.get(tokens.size() - 1).type() == TokenType.RIGHT_PAREN) {
+                tokens = new ArrayList<>(tokens.subList(1, tokens.size() - 1));
+            }
+            String sign = "";
+            if (tokens.size() == 2 && tokens.get(0).type() == TokenType.OPERATOR
+                    && (tokens.get(0).text().equals("-") || tokens.get(0).text().equals("+"))) {
+                sign = tokens.get(0).text().equals("-") ? "-" : "";
+                tokens = tokens.subList(1, 2);
+            }
+            if (tokens.size() != 1) {
+                throw Untranslated.construct(Pos.NONE, "the default of " + p.name() + " is not a constant: "
+                        + expression);
+            }
+            Token t = tokens.get(0);
+            if (sign.isEmpty() && t.is("NULL")) {
+                return Optional.empty();
+            }
+            String text;
+            if (sign.isEmpty() && t.isString()) {
+                text = t.value();
+                if (SqlServerTypes.isDateTime(p.type())) {
+                    text = QueryConverter.parseDateTime(text).map(d -> SqlServerTypes.base(p.type()).equals("date")
+                            ? d.toLocalDate().toString() : ISO_DATE_TIME.format(d)).orElseThrow(() ->
+                            Untranslated.construct(Pos.NONE, "the default of " + p.name() + " is not a date: "
+                                    + expression));
+                }
+            } else if (t.type() == TokenType.INTEGER || t.type() == TokenType.DECIMAL || t.type() == TokenType.FLOAT
+                    || t.type() == TokenType.MONEY) {
+                text = sign + t.text().replace("$", "");
+            } else {
+                throw Untranslated.construct(Pos.NONE, "the default of " + p.name() + " is not a constant: "
+                        + expression);
+            }
+            return Optional.of(text);
+        }
+
+        /** {@code TRUNCATE TABLE t; INSERT INTO t (cols) SELECT ...}: the SELECT's rows as t's columns. */
+        private Converted reload(RoutineBody.Reload reload, Binding binding) {
+            Table table = table(reload.table(), binding.object);
+            List<String> names = insertColumns(table, reload.columns(), reload.query().pos());
+            List<Expr> values = new ArrayList<>();
+            for (String n : names) {
+                values.add(new Expr.ColumnRef(Pos.NONE, new Name(Pos.NONE, List.of(SOURCE_ALIAS, n))));
+            }
+            TableSource from = new TableSource.Derived(Pos.NONE, reload.query(), Optional.of(SOURCE_ALIAS), names);
+            return inserted(table, names, values, from, binding);
+        }
+
+        record MergeModel(Converted converted, ObjectName table, List<String> key, boolean sync,
+                          Optional<String> watermark) {
+        }
+
+        /**
+         * {@code MERGE INTO t USING s ON t.k = s.k WHEN MATCHED THEN UPDATE SET ... WHEN NOT MATCHED THEN INSERT ...}
+         * where the update sets every inserted column but the key to the value the insert gives it: the rows of the
+         * INSERT, keyed by the ON columns. With {@code WHEN NOT MATCHED BY SOURCE THEN DELETE} as well, t ends up
+         * holding exactly those rows.
+         */
+        private MergeModel merge(Statement.Merge merge, Binding binding) {
+            if (!merge.ctes().isEmpty() || merge.top().isPresent() || merge.output().isPresent()) {
+                throw Untranslated.construct(merge.pos(), "MERGE with WITH, TOP or OUTPUT");
+            }
+            if (!(merge.target() instanceof TableSource.Named target)) {
+                throw Untranslated.construct(merge.pos(), "MERGE into something other than a table");
+            }
+            Table table = table(target.name(), binding.object);
+            String alias = target.alias().orElse(target.name().last());
+            List<ai.datamigrate.plugin.mssql.internal.ast.Part.SetClause> sets = null;
+            MergeAction.Insert insert = null;
+            boolean sync = false;
+            for (ai.datamigrate.plugin.mssql.internal.ast.Part.MergeWhen when : merge.clauses()) {
+                String match = when.match().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+                if (when.and().isPresent()) {
+                    throw Untranslated.construct(when.pos(), "a conditional WHEN " + match + " AND ...");
+                }
+                if (match.equals("MATCHED") && when.action() instanceof MergeAction.Update u && sets == null) {
+                    sets = u.sets();
+                } else if ((match.equals("NOT MATCHED") || match.equals("NOT MATCHED BY TARGET"))
+                        && when.action() instanceof MergeAction.Insert i && insert == null) {
+                    insert = i;
+                } else if (match.equals("NOT MATCHED BY SOURCE") && when.action() instanceof MergeAction.Delete) {
+                    sync = true;
+                } else {
+                    throw Untranslated.construct(when.pos(), "WHEN " + match + " THEN " + when.action().getClass()
+                            .getSimpleName().toUpperCase(Locale.ROOT) + " (only WHEN MATCHED THEN UPDATE, WHEN NOT"
+                            + " MATCHED THEN INSERT and WHEN NOT MATCHED BY SOURCE THEN DELETE are models)");
+                }
+            }
+            if (insert == null || sets == null || insert.values().isEmpty()) {
+                throw Untranslated.construct(merge.pos(), "a MERGE without both WHEN MATCHED THEN UPDATE and WHEN NOT"
+                        + " MATCHED THEN INSERT VALUES: existing rows would be kept or new ones left out, which a"
+                        + " model that holds the source's rows does not do");
+            }
+            List<String> names = insertColumns(table, insert.columns(), insert.pos());
+            List<Expr> values = insert.values().get();
+            if (values.size() != names.size()) {
+                throw Untranslated.construct(insert.pos(), "INSERT with " + values.size() + " values for "
+                        + names.size() + " columns");
+            }
+            Map<String, String> inserted = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                inserted.put(lower(names.get(i)), TsqlPrinter.print(values.get(i)));
+            }
+            // ON: target.k = <source expression> for each key column, AND-ed
+            List<String> key = new ArrayList<>();
+            List<Expr> conjuncts = new ArrayList<>();
+            conjuncts(merge.on(), conjuncts);
+            for (Expr c : conjuncts) {
+                Optional<String> column = Optional.empty();
+                Expr other = null;
+                if (c instanceof Expr.Binary b && b.operator().equals("=")) {
+                    column = targetColumn(b.left(), alias, table).filter(x -> targetColumn(b.right(), alias, table)
+                            .isEmpty());
+                    other = b.right();
+                    if (column.isEmpty()) {
+                        column = targetColumn(b.right(), alias, table).filter(x -> targetColumn(b.left(), alias,
+                                table).isEmpty());
+                        other = b.left();
+                    }
+                }
+                if (column.isEmpty()) {
+                    throw Untranslated.construct(c.pos(), "the MERGE condition is not target column = source value,"
+                            + " AND-ed: " + TsqlPrinter.print(c));
+                }
+                String printed = TsqlPrinter.print(other);
+                String keyColumn = column.get();
+                if (!printed.equals(inserted.get(lower(keyColumn)))) {
+                    throw Untranslated.construct(c.pos(), "key column " + keyColumn + " is matched on " + printed
+                            + " but inserted as " + inserted.getOrDefault(lower(keyColumn), "nothing"));
+                }
+                key.add(names.stream().filter(n -> n.equalsIgnoreCase(keyColumn)).findFirst().orElseThrow());
+            }
+            java.util.Set<String> updated = new java.util.HashSet<>();
+            for (ai.datamigrate.plugin.mssql.internal.ast.Part.SetClause set : sets) {
+                Optional<String> column = targetColumn(set.target(), alias, table);
+                if (column.isEmpty() || !set.operator().equals("=")) {
+                    throw Untranslated.construct(set.pos(), "UPDATE SET " + TsqlPrinter.print(set.target()));
+                }
+                String value = TsqlPrinter.print(set.value());
+                if (!value.equals(inserted.get(lower(column.get())))) {
+                    throw Untranslated.construct(set.pos(), "WHEN MATCHED sets " + column.get() + " to " + value
+                            + " but WHEN NOT MATCHED inserts " + inserted.getOrDefault(lower(column.get()),
+                            "nothing") + ": a model has one value per column");
+                }
+                updated.add(lower(column.get()));
+            }
+            List<String> kept = names.stream().filter(n -> !updated.contains(lower(n)) && !key.contains(n)).toList();
+            if (!kept.isEmpty()) {
+                throw Untranslated.construct(merge.pos(), "WHEN MATCHED keeps " + kept + " as they were, which a"
+                        + " model that replaces matched rows would overwrite");
+            }
+            TableSource source = merge.source();
+            Optional<String> watermark = Optional.empty();
+            if (!sync && source instanceof TableSource.Derived d && d.alias().isPresent() && d.columns().isEmpty()
+                    && d.query().body() instanceof QueryBody.Select body && body.where().isPresent()) {
+                // USING (SELECT ... WHERE x > (SELECT MAX(c) FROM t)): the rows past the highest c the table holds,
+                // when the MERGE inserts x as c. The model reads every row; dbt's incremental run filters them.
+                List<Expr> where = new ArrayList<>();
+                conjuncts(body.where().get(), where);
+                for (int i = 0; i < where.size() && watermark.isEmpty(); i++) {
+                    Optional<String> column = watermark(where.get(i), table, body, d.alias().get(), inserted, names);
+                    if (column.isPresent()) {
+                        watermark = column;
+                        where.remove(i);
+                        Optional<Expr> rest = where.stream().reduce((a, b) -> new Expr.Binary(a.pos(), "AND", a, b));
+                        QueryBody.Select filtered = new QueryBody.Select(body.pos(), body.quantifier(), body.top(),
+                                body.items(), body.into(), body.from(), rest, body.groupBy(), body.having());
+                        Query q = d.query();
+                        source = new TableSource.Derived(d.pos(), new Query(q.pos(), q.ctes(), filtered, q.orderBy(),
+                                q.offset(), q.forClause(), q.option()), d.alias(), d.columns());
+                    }
+                }
+            }
+            Converted converted = inserted(table, names, values, source, binding);
+            return new MergeModel(converted, table.name(), key, sync, watermark);
+        }
+
+        /**
+         * The target column of {@code x > (SELECT MAX(c) FROM target)} (or with {@code ISNULL}/{@code COALESCE}
+         * around the MAX) in the source query's WHERE, when the MERGE inserts the source's column computed as
+         * {@code x} into {@code c}.
+         */
+        private static Optional<String> watermark(Expr e, Table table, QueryBody.Select body, String alias,
+                                                  Map<String, String> inserted, List<String> names) {
+            if (!(e instanceof Expr.Binary b) || !b.operator().equals(">")) {
+                return Optional.empty();
+            }
+            Expr right = b.right();
+            while (right instanceof Expr.Parenthesized p) {
+                right = p.expr();
+            }
+            if (!(right instanceof Expr.Subquery sq) || !(sq.query().body() instanceof QueryBody.Select max)
+                    || max.items().size() != 1 || max.where().isPresent() || max.from().size() != 1
+                    || !(max.from().get(0) instanceof TableSource.Named from)
+                    || !RoutineBody.sameName(from.name(), new Name(Pos.NONE, List.of(table.name().schema(),
+                            table.name().name())))
+                    || !(max.items().get(0) instanceof SelectItem.Column item)) {
+                return Optional.empty();
+            }
+            Expr m = item.expr();
+            if (m instanceof Expr.FunctionCall f && (f.name().last().equalsIgnoreCase("ISNULL")
+                    || f.name().last().equalsIgnoreCase("COALESCE")) && f.arguments().size() == 2
+                    && f.arguments().get(1) instanceof Expr.Literal) {
+                m = f.arguments().get(0);
+            }
+            if (!(m instanceof Expr.FunctionCall f) || !f.name().last().equalsIgnoreCase("MAX")
+                    || f.arguments().size() != 1 || f.over().isPresent()) {
+                return Optional.empty();
+            }
+            Optional<String> column = targetColumn(f.arguments().get(0), from.alias().orElse(from.name().last()),
+                    table);
+            if (column.isEmpty() || !inserted.containsKey(lower(column.get()))) {
+                return Optional.empty();
+            }
+            // the source column the MERGE inserts into c must be computed as x
+            String printed = TsqlPrinter.print(b.left());
+            for (SelectItem si : body.items()) {
+                if (si instanceof SelectItem.Column c && TsqlPrinter.print(c.expr()).equals(printed)) {
+                    String out = c.alias().orElseGet(() -> c.expr() instanceof Expr.ColumnRef ref ? ref.name().last()
+                            : "");
+                    String value = inserted.get(lower(column.get()));
+                    if (!out.isEmpty() && (value.equalsIgnoreCase(alias + "." + out)
+                            || value.equalsIgnoreCase(alias + ".[" + out + "]"))) {
+                        return names.stream().filter(n -> n.equalsIgnoreCase(column.get())).findFirst();
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static void conjuncts(Expr e, List<Expr> out) {
+            while (e instanceof Expr.Parenthesized p) {
+                e = p.expr();
+            }
+            if (e instanceof Expr.Binary b && b.operator().equalsIgnoreCase("AND")) {
+                conjuncts(b.left(), out);
+                conjuncts(b.right(), out);
+            } else {
+                out.add(e);
+            }
+        }
+
+        /** The target column a reference names: {@code alias.col}, or {@code col} when the target has it. */
+        private static Optional<String> targetColumn(Expr e, String alias, Table table) {
+            while (e instanceof Expr.Parenthesized p) {
+                e = p.expr();
+            }
+            if (!(e instanceof Expr.ColumnRef ref)) {
+                return Optional.empty();
+            }
+            List<String> parts = ref.name().parts();
+            if (parts.size() > 2 || (parts.size() == 2 && !parts.get(0).equalsIgnoreCase(alias))) {
+                return Optional.empty();
+            }
+            return table.columns().stream().map(ai.datamigrate.spi.catalog.Column::name)
+                    .filter(n -> n.equalsIgnoreCase(parts.get(parts.size() - 1))).findFirst();
+        }
+
+        /** The catalog's names of an INSERT's column list, or every column of the table when there is none. */
+        private static List<String> insertColumns(Table table, List<String> columns, Pos pos) {
+            if (columns.isEmpty()) {
+                return table.columns().stream().map(ai.datamigrate.spi.catalog.Column::name).toList();
+            }
+            List<String> names = new ArrayList<>();
+            for (String c : columns) {
+                names.add(table.columns().stream().map(ai.datamigrate.spi.catalog.Column::name)
+                        .filter(n -> n.equalsIgnoreCase(c)).findFirst().orElseThrow(() -> Untranslated.construct(pos,
+                                "column " + c + " is not in table " + table.name())));
+            }
+            return names;
+        }
+
+        private Table table(Name name, CatalogObject from) {
+            List<String> parts = name.parts();
+            String schemaName = parts.size() >= 2 ? parts.get(parts.size() - 2) : from.name().schema();
+            List<String> schemas = parts.size() >= 2 ? List.of(schemaName) : List.of(schemaName, DEFAULT_SCHEMA);
+            for (String s : schemas) {
+                Optional<Table> table = names(s).map(n -> n.tables().get(lower(name.last())));
+                if (table.isPresent()) {
+                    return table.get();
+                }
+            }
+            throw Untranslated.construct(name.pos(), "it writes " + String.join(".", parts)
+                    + ", which is not a table of the catalog");
+        }
+
+        /**
+         * {@code SELECT value AS column, ... FROM from}, each value converted to its column's type as the INSERT
+         * would (a CAST where the types differ). The first conversion only learns the values' types.
+         */
+        private Converted inserted(Table table, List<String> names, List<Expr> values, TableSource from,
+                                   Binding binding) {
+            int notes = binding.notes.size();
+            Converted plain = binding.converter.query(select(names, values, from), null);
+            binding.notes.subList(notes, binding.notes.size()).clear();
+            List<Expr> cast = new ArrayList<>();
+            List<Col> columns = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i);
+                DataType type = table.columns().stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow()
+                        .type();
+                DataType plainType = plain.columns().get(i).type();
+                boolean same = plainType.name().equalsIgnoreCase(type.name()) && plainType.length()
+                        .equals(type.length()) && plainType.precision().equals(type.precision())
+                        && plainType.scale().equals(type.scale()) && plainType.max() == type.max();
+                cast.add(same ? values.get(i) : new Expr.Cast(Pos.NONE, "CAST", new DataTypeRef(Pos.NONE,
+                        new Name(Pos.NONE, List.of(type.name())), arguments(type)), values.get(i), Optional.empty()));
+                columns.add(new Col(n, type));
+            }
+            Converted converted = binding.converter.query(select(names, cast, from), null);
+            return new Converted(converted.node(), columns);
+        }
+
+        private static List<String> arguments(DataType type) {
+            if (type.max()) {
+                return List.of("max");
+            }
+            if (type.length().isPresent()) {
+                return List.of(Integer.toString(type.length().getAsInt()));
+            }
+            if (type.precision().isPresent()) {
+                return type.scale().isPresent() ? List.of(Integer.toString(type.precision().getAsInt()),
+                        Integer.toString(type.scale().getAsInt())) : List.of(Integer.toString(type.precision()
+                        .getAsInt()));
+            }
+            return List.of();
+        }
+
+        private static Query select(List<String> names, List<Expr> values, TableSource from) {
+            List<SelectItem> items = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                items.add(new SelectItem.Column(Pos.NONE, values.get(i), Optional.of(names.get(i)),
+                        SelectItem.AliasStyle.AS));
+            }
+            QueryBody.Select body = new QueryBody.Select(Pos.NONE, Optional.empty(), Optional.empty(), items,
+                    Optional.empty(), List.of(from), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Query(Pos.NONE, List.of(), body, List.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
 
         /** {@code CREATE VIEW v (a, b) AS ...}: the list names the columns, so the select list gets those aliases. */
@@ -341,6 +781,13 @@ final class MssqlTranslator implements Translator {
         }
 
         private static final String TMP = "__dm_tmp_";
+        private static final String VAR = "__dm_var_";
+        private static final java.time.format.DateTimeFormatter ISO_DATE_TIME = new java.time.format
+                .DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
+                .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+                .toFormatter(Locale.ROOT);
+        /** The alias of the relation an ETL procedure's INSERT reads, in the model's SQL. */
+        private static final String SOURCE_ALIAS = "src";
         private static final String REL = "__dm_rel_";
 
         private Relation resolve(Name name, CatalogObject from) {
@@ -421,49 +868,11 @@ final class MssqlTranslator implements Translator {
             return scalars.get(key);
         }
 
-        /** {@code [SET NOCOUNT ON] [SET ROWCOUNT n] SELECT ...}: the query, with ROWCOUNT as its TOP. */
-        private static Query procedureQuery(List<Statement> statements) {
-            Optional<Expr> rowcount = Optional.empty();
-            Query query = null;
-            for (Statement st : statements) {
-                if (st instanceof Statement.SetOption option && !option.words().texts().isEmpty()) {
-                    List<String> words = option.words().texts();
-                    String first = words.get(0).toUpperCase(Locale.ROOT);
-                    if (first.equals("NOCOUNT") || first.equals("ANSI_NULLS") || first.equals("QUOTED_IDENTIFIER")) {
-                        continue;
-                    }
-                    if (first.equals("ROWCOUNT") && words.size() == 2 && words.get(1).matches("[0-9]+")
-                            && query == null) {
-                        rowcount = words.get(1).equals("0") ? Optional.empty() : Optional.of(new Expr.Literal(
-                                option.pos(), Expr.LiteralKind.INTEGER, words.get(1)));
-                        continue;
-                    }
-                }
-                if (st instanceof Statement.Select s && query == null) {
-                    query = s.query();
-                    continue;
-                }
-                throw Untranslated.construct(st.pos(), "the procedure body is not a single query");
-            }
-            if (query == null) {
-                throw Untranslated.construct(Pos.NONE, "the procedure returns no query");
-            }
-            if (rowcount.isPresent()) {
-                if (!(query.body() instanceof ai.datamigrate.plugin.mssql.internal.ast.QueryBody.Select s)
-                        || s.top().isPresent()) {
-                    throw Untranslated.construct(query.pos(), "SET ROWCOUNT with TOP or a set operation");
-                }
-                var top = new ai.datamigrate.plugin.mssql.internal.ast.Part.Top(s.pos(), rowcount.get(), false, false);
-                var body = new ai.datamigrate.plugin.mssql.internal.ast.QueryBody.Select(s.pos(), s.quantifier(),
-                        Optional.of(top), s.items(), s.into(), s.from(), s.where(), s.groupBy(), s.having());
-                query = new Query(query.pos(), query.ctes(), body, query.orderBy(), query.offset(), query.forClause(),
-                        query.option());
-            }
-            return query;
-        }
-
-        /** The SELECT of a view ({@code ... AS select}) or an inline function ({@code RETURNS TABLE ... RETURN}). */
-        private Query parse(CatalogObject o, Locator locator) {
+        /**
+         * The SELECT of a view ({@code ... AS select}) or an inline function ({@code RETURNS TABLE ... RETURN}), or
+         * what a procedure's body does ({@link RoutineBody}).
+         */
+        private RoutineBody.Shape shape(CatalogObject o, Locator locator) {
             String text = o.definition();
             List<Token> tokens = Lexer.tokenize(text);
             boolean function = o instanceof ai.datamigrate.spi.catalog.Function;
@@ -495,9 +904,14 @@ final class MssqlTranslator implements Translator {
                 throw Untranslated.construct(Pos.NONE, "the definition could not be parsed");
             }
             List<Statement> statements = parsed.statements();
-            if (o instanceof ai.datamigrate.spi.catalog.Procedure) {
-                return procedureQuery(statements);
+            if (o instanceof Procedure p) {
+                return RoutineBody.of(statements, p.parameters().stream().map(x -> lower(x.name()))
+                        .collect(java.util.stream.Collectors.toSet()));
             }
+            return new RoutineBody.Returns(List.of(), List.of(), query(statements));
+        }
+
+        private static Query query(List<Statement> statements) {
             if (statements.size() == 1 && statements.get(0) instanceof Statement.Select s) {
                 return s.query();
             }

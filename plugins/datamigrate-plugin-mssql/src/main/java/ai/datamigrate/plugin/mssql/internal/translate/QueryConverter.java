@@ -1490,6 +1490,22 @@ final class QueryConverter {
         }
     }
 
+    /**
+     * Makes a routine's parameters visible to the query that follows, as {@code variables} (name with its {@code @},
+     * lower-case); {@link #reset} forgets them.
+     */
+    void bindParameters(Map<String, Typed> parameters) {
+        variables.push(new HashMap<>(parameters));
+    }
+
+    /** Runs statements that only assign the bound parameters ({@link RoutineBody}'s preamble) into their values. */
+    void assignParameters(List<ai.datamigrate.plugin.mssql.internal.ast.Statement> statements) {
+        Optional<Typed> returned = run(statements, new Scope(null));
+        if (returned.isPresent()) {
+            throw Untranslated.construct(Pos.NONE, "a RETURN with a value in a procedure");
+        }
+    }
+
     private Typed assigned(Typed value, DataType type) {
         if (value.type().equals(type)) {
             return value;
@@ -1555,6 +1571,18 @@ final class QueryConverter {
                                 a.node()), b.node()), a.type()));
                     }
                 }
+            } else if (st instanceof ai.datamigrate.plugin.mssql.internal.ast.Statement.Select sel
+                    && sel.query().body() instanceof QueryBody.Select body && body.from().isEmpty()
+                    && body.items().stream().allMatch(i -> i instanceof SelectItem.Assignment a
+                    && a.operator().equals("="))) {
+                // SELECT @a = x, @b = y without FROM: SET, one variable after the other
+                List<ai.datamigrate.plugin.mssql.internal.ast.Statement> sets = new ArrayList<>();
+                for (SelectItem item : body.items()) {
+                    SelectItem.Assignment a = (SelectItem.Assignment) item;
+                    sets.add(new ai.datamigrate.plugin.mssql.internal.ast.Statement.SetVariable(a.pos(),
+                            a.variable(), "=", a.value()));
+                }
+                run(sets, scope);
             } else if (st instanceof ai.datamigrate.plugin.mssql.internal.ast.Statement.Return r
                     && r.value().isPresent()) {
                 return Optional.of(value(r.value().get(), scope));

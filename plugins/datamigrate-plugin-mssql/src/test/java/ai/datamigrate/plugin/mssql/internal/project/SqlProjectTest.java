@@ -21,7 +21,7 @@ class SqlProjectTest {
     void readsItemsVariablesAndName() throws IOException {
         SqlProject p = SqlProject.parse(Files.readString(SsdtProjectReaderTest.project().resolve("LegacyShop.sqlproj")));
         assertEquals(Optional.of("LegacyShop"), p.name());
-        assertEquals(12, p.builds().size());
+        assertEquals(19, p.builds().size());
         assertEquals("sales/Constraints/FK_Orders_Customers.sql", p.builds().get(0));
         assertEquals(List.of("Scripts/Script.PostDeployment.sql"), p.postDeploy());
         assertEquals(List.of(), p.preDeploy());

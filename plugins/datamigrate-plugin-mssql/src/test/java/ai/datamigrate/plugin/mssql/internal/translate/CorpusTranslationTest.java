@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.datamigrate.plugin.mssql.internal.TestFiles;
 import ai.datamigrate.spi.translate.TranslationResult;
+import ai.datamigrate.spi.output.ModelParameter;
 import ai.datamigrate.spi.output.TranslatedModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,25 +23,44 @@ class CorpusTranslationTest {
     }
 
     @Test
-    void northwindAllSixteenViewsAndTheParameterlessProcedure() {
+    void northwindAllSixteenViewsAndAllSevenProcedures() {
         TranslationResult r = translate("northwind/instnwnd.sql");
         assertEquals(16, r.models().stream().filter(m -> m.kind().equals("view")).count(),
                 () -> r.diagnostics().toString());
         // "Ten Most Expensive Products": SET ROWCOUNT 10 + SELECT ... ORDER BY becomes FETCH NEXT 10 ROWS
-        TranslatedModel top = r.models().stream().filter(m -> m.kind().equals("procedure")).findFirst()
-                .orElseThrow();
-        assertEquals("Ten Most Expensive Products", top.object().name());
+        TranslatedModel top = model(r, "Ten Most Expensive Products");
         assertTrue(top.sql().endsWith("ORDER BY \"Products\".\"UnitPrice\" DESC NULLS LAST\nFETCH NEXT 10 ROWS ONLY"),
                 top.sql());
-        assertEquals(17, r.models().size());
+        assertTrue(top.parameters().isEmpty());
+        // the six with parameters read them as run-time values; SalesByCategory's IF ... SELECT @OrdYear = '1998'
+        // becomes a CASE over the parameter's value, its default '1998' the var's default
+        assertEquals(7, r.models().stream().filter(m -> m.kind().equals("procedure")).count(),
+                () -> r.diagnostics().toString());
+        TranslatedModel byCategory = model(r, "SalesByCategory");
+        assertEquals(List.of("CategoryName", "OrdYear"), byCategory.parameters().stream().map(ModelParameter::name)
+                .toList());
+        assertEquals(Optional.of("1998"), byCategory.parameters().get(1).defaultValue());
+        assertEquals(Optional.empty(), byCategory.parameters().get(0).defaultValue());
+        assertTrue(byCategory.sql().contains("= CASE WHEN CAST(__dm_var_2__ AS VARCHAR(4)) <> '1996' AND"),
+                byCategory.sql());
+        assertEquals(23, r.models().size());
+    }
+
+    private static TranslatedModel model(TranslationResult r, String name) {
+        return r.models().stream().filter(m -> m.object().name().equals(name)).findFirst().orElseThrow(() ->
+                new AssertionError(name + " not translated: " + r.diagnostics()));
     }
 
     @Test
-    void pubsTheViewAndBothParameterlessProcedures() {
+    void pubsTheViewAndAllFourProcedures() {
         TranslationResult r = translate("pubs/instpubs.sql");
-        assertEquals(List.of("dbo.reptq1", "dbo.reptq2", "dbo.titleview"), r.models().stream()
-                .map(m -> m.object().toString()).toList());
-        assertTrue(r.models().get(0).sql().contains("GROUP BY ROLLUP(titles.pub_id)"), r.models().get(0).sql());
+        assertEquals(List.of("dbo.byroyalty", "dbo.reptq1", "dbo.reptq2", "dbo.reptq3", "dbo.titleview"), r.models()
+                .stream().map(m -> m.object().toString()).toList());
+        assertTrue(model(r, "reptq1").sql().contains("GROUP BY ROLLUP(titles.pub_id)"), model(r, "reptq1").sql());
+        // reptq3 @lolimit money, @hilimit money, @type char(12): typed casts of the run-time values
+        String reptq3 = model(r, "reptq3").sql();
+        assertTrue(reptq3.contains("titles.price > CAST(__dm_var_1__ AS NUMERIC(19,4))")
+                && reptq3.contains("CAST(__dm_var_3__ AS CHAR(12))"), reptq3);
     }
 
     @Test

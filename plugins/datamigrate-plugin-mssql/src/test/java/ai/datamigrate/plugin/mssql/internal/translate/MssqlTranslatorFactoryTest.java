@@ -9,6 +9,7 @@ import ai.datamigrate.plugin.mssql.internal.TestFiles;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.catalog.DataType;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
+import ai.datamigrate.spi.output.ModelParameter;
 import ai.datamigrate.spi.output.TranslatedModel;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TypeMapping;
@@ -17,6 +18,7 @@ import ai.datamigrate.spi.translate.TranslationResult;
 import ai.datamigrate.testkit.TestPluginContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,21 @@ class MssqlTranslatorFactoryTest {
     }
 
     @Test
+    void parametersReviewLeavesRoutinesWithParametersForReview() {
+        var read = TestFiles.read(TestFiles.legacyShop());
+        TranslationResult r = new MssqlTranslatorFactory().create(Map.of(MssqlTranslatorFactory.PARAMETERS,
+                "review"), new TestPluginContext()).translate(new TranslationRequest(read.database(),
+                Translations.postgres()));
+        // CustomerOrderCount, OrdersSince, ProductsInCategory and CloseStaleOrders have parameters
+        assertEquals(List.of("dbo.SyncPriceList", "sales.Order Totals", "sales.RefreshCustomerSales"),
+                r.models().stream().map(m -> m.object().toString()).sorted().toList());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals(MssqlTranslator.PARAMETERS_LEFT)
+                && d.object().orElseThrow().equals("dbo.CustomerOrderCount")));
+        assertThrows(DataMigrateException.class, () -> new MssqlTranslatorFactory()
+                .create(Map.of(MssqlTranslatorFactory.PARAMETERS, "llm"), new TestPluginContext()));
+    }
+
+    @Test
     void aTargetWithoutCalciteRenderingGetsADiagnosticAndNoModels() {
         TargetDialect plain = (TargetDialect) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {TargetDialect.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -56,7 +73,7 @@ class MssqlTranslatorFactoryTest {
     }
 
     @Test
-    void inlineFunctionsWithoutParametersBecomeModelsWithParametersAreReported() {
+    void inlineFunctionsBecomeModelsTheirParametersRunTimeValues() {
         TranslationResult r = Translations.translate(dir, """
                 CREATE TABLE dbo.T (id int NOT NULL, name nvarchar(20) NULL)
                 GO
@@ -71,11 +88,19 @@ class MssqlTranslatorFactoryTest {
                 .orElseThrow();
         assertEquals("function", f.kind());
         assertEquals("SELECT \"T\".name\nFROM __dm_rel_1__ AS \"T\"", f.sql());
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals(MssqlTranslator.PARAMETERS)
-                && d.object().orElseThrow().equals("dbo.ById")));
+        TranslatedModel byId = r.models().stream().filter(m -> m.object().name().equals("ById")).findFirst()
+                .orElseThrow();
+        // the parameter is a typed value in the tree: its placeholder cast to the parameter's type
+        assertEquals("SELECT \"T\".name\nFROM __dm_rel_1__ AS \"T\"\nWHERE \"T\".id = CAST(__dm_var_1__ AS INTEGER)",
+                byId.sql());
+        assertEquals(List.of(new ModelParameter("__dm_var_1__", "id", "int", "integer", Optional.empty(), true)),
+                byId.parameters());
+        // no default: NULL until set, and said so, naming the parameter
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals(MssqlTranslator.NO_DEFAULT)
+                && d.object().orElseThrow().equals("dbo.ById") && d.message().contains("@id")));
         // ORDER BY without TOP means nothing in a view: dropped, and said so
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("MSSQL-ORDER-BY-DROPPED")));
-        assertEquals(2, r.models().size());
+        assertEquals(3, r.models().size());
     }
 
     @Test
