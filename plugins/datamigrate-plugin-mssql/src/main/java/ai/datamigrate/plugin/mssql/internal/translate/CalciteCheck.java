@@ -18,6 +18,8 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlCase;
@@ -78,6 +80,13 @@ final class CalciteCheck {
                 if (call.getOperator() instanceof SqlFunction f && !(f instanceof SqlUnresolvedFunction)
                         && !functions.contains(f)) {
                     functions.add(f);
+                }
+                // a routine parameter is a placeholder identifier until dbt renders its var: a typed NULL here
+                for (int i = 0; i < call.operandCount(); i++) {
+                    if (call.operand(i) instanceof SqlIdentifier id && id.isSimple()
+                            && id.getSimple().startsWith(MssqlTranslator.PARAMETER_PLACEHOLDER)) {
+                        call.setOperand(i, SqlLiteral.createNull(id.getParserPosition()));
+                    }
                 }
                 if (call instanceof SqlCase c && c.getValueOperand() != null) {
                     // the validator takes searched CASE only (Calcite's parser rewrites the simple form the same way)

@@ -61,6 +61,8 @@ import org.apache.calcite.sql.SqlNode;
 final class MssqlTranslator implements Translator {
 
     static final String NO_TREES = "MSSQL-TARGET-CANNOT-RENDER";
+    /** How a routine parameter's identifier starts in a translated tree, before it is rendered as a dbt var. */
+    static final String PARAMETER_PLACEHOLDER = "__dm_var_";
     static final String NO_DEFAULT = "MSSQL-PARAMETER-NO-DEFAULT";
     static final String GUARD_DROPPED = "MSSQL-PARAMETER-GUARD-DROPPED";
     static final String ETL_MODEL = "MSSQL-ETL-MODEL";
@@ -781,7 +783,7 @@ final class MssqlTranslator implements Translator {
         }
 
         private static final String TMP = "__dm_tmp_";
-        private static final String VAR = "__dm_var_";
+        private static final String VAR = PARAMETER_PLACEHOLDER;
         private static final java.time.format.DateTimeFormatter ISO_DATE_TIME = new java.time.format
                 .DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
                 .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
