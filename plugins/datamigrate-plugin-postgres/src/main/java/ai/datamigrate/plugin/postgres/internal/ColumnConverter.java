@@ -137,6 +137,24 @@ final class ColumnConverter {
         return targetType;
     }
 
+    /** The width of an integer column's binary form: 2 ({@code smallint}), 4 ({@code integer}) or 8. */
+    int integerBytes() {
+        long max = integerLimit.longValue();
+        return max <= Short.MAX_VALUE ? 2 : max <= Integer.MAX_VALUE ? 4 : 8;
+    }
+
+    /**
+     * Whether {@link CopyBinary} can send this column: every kind, except types the converter treats as text whose
+     * binary form is not their text ({@code xml}, and types it does not know).
+     */
+    boolean binary() {
+        if (kind != Kind.TEXT) {
+            return true;
+        }
+        String name = targetType.toLowerCase(Locale.ROOT).strip();
+        return name.equals("text") || name.startsWith("varchar") || name.startsWith("character varying");
+    }
+
     /**
      * The canonical text of {@code value} for this column, {@code null} for SQL NULL.
      *

@@ -277,11 +277,13 @@ final class PostgresDataLoader implements DataLoader {
                         Optional.empty());
             }
             // FREEZE: the table was created in this transaction, so its rows may be written frozen, and the
-            // verification scan right after does not have to set hint bits on (and dirty) every page
+            // verification scan right after does not have to set hint bits on (and dirty) every page.
+            // Binary where every column allows it: the server then skips parsing numeric and timestamp text
+            boolean binary = TableCopy.binaryPossible(converters);
             copy = copyManager.copyIn("copy " + qualified(schema, name) + " (" + columnList(table)
-                    + ") from stdin with (freeze)");
+                    + ") from stdin with (" + (binary ? "format binary, " : "") + "freeze)");
             consumer = new TableCopy(table, converters, copy, rejects, maxRejects,
-                    count -> listener.onEvent(new LoadEvent.Rows(table.name(), target, count)));
+                    count -> listener.onEvent(new LoadEvent.Rows(table.name(), target, count)), binary);
             if (rows.isPresent()) {
                 PipelinedRows pipeline = new PipelinedRows(consumer, "datamigrate-copy " + target);
                 try {

@@ -30,10 +30,17 @@ final class TableCopy implements RowConsumer {
     private final CopyIn copy;
     private final RejectFile rejects;
     private final long maxRejects;
-    /** COPY text, UTF-8, escaped as it is written: no String per row (this runs for every value loaded). */
-    private byte[] buffer = new byte[FLUSH_AT + 4096];
-    private int length;
+    /**
+     * What is sent: COPY binary ({@link CopyBinary}) or text, UTF-8 and escaped as it is written; no String per row
+     * (this runs for every value loaded).
+     */
+    private final CopyBinary.Sink out = new CopyBinary.Sink(FLUSH_AT + 4096);
+    /** Whether the COPY is in binary format: the header is sent first and the trailer last. */
+    private final boolean binary;
+    private boolean finished;
     private final String[] converted;
+    /** The UTF-8 bytes of each converted value of the current row (binary format: hashed after the row is encoded). */
+    private final byte[][] encoded;
     private int[] positions;
     /** Identity columns the current column list leaves out: their values are generated, as SQL Server does. */
     private int[] generated = new int[0];
@@ -53,8 +60,23 @@ final class TableCopy implements RowConsumer {
     /** Told the rows sent so far, every {@value #PROGRESS_EVERY} rows. */
     private final java.util.function.LongConsumer progress;
 
+    /** A COPY in text format. */
     TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects,
               java.util.function.LongConsumer progress) {
+        this(table, converters, copy, rejects, maxRejects, progress, false);
+    }
+
+    /**
+     * @param binary whether {@code copy} runs with {@code FORMAT binary} (every converter must support it:
+     *               {@link #binaryPossible})
+     */
+    TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects,
+              java.util.function.LongConsumer progress, boolean binary) {
+        this.binary = binary;
+        this.encoded = new byte[converters.size()][];
+        if (binary) {
+            out.put(CopyBinary.HEADER);
+        }
         this.progress = progress;
         this.table = table;
         this.converters = converters;
@@ -143,27 +165,56 @@ final class TableCopy implements RowConsumer {
                         + e.getMessage(), values);
             }
         }
-        for (int i = 0; i < converted.length; i++) {
-            if (i > 0) {
-                put((byte) '\t');
+        if (binary) {
+            int rowStart = out.length;
+            out.putShort(converted.length);
+            for (int i = 0; i < converted.length; i++) {
+                String value = converted[i];
+                if (value == null) {
+                    out.putInt(-1);
+                    encoded[i] = null;
+                    continue;
+                }
+                ColumnConverter converter = converters.get(i);
+                // encoded once: for the COPY (text kinds) and for the value hash
+                byte[] utf8 = converter.kind() == ColumnConverter.Kind.TEXT
+                        || converter.kind() == ColumnConverter.Kind.CHAR ? value.getBytes(StandardCharsets.UTF_8) : null;
+                encoded[i] = utf8;
+                try {
+                    CopyBinary.field(converter, value, utf8, out);
+                } catch (ColumnConverter.ConversionException | IllegalArgumentException | ArithmeticException e) {
+                    out.length = rowStart;
+                    return reject(location, "column " + table.columns().get(i).name() + ": " + e.getMessage(),
+                            values);
+                }
             }
-            String value = converted[i];
-            if (value == null) {
-                put((byte) '\\');
-                put((byte) 'N');
-            } else {
-                // encoded once: for the COPY and for the value hash
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                appendEscaped(utf8);
-                stats.get(i).add(value, utf8);
+            // statistics only for rows that are sent whole
+            for (int i = 0; i < converted.length; i++) {
+                stats.get(i).add(converted[i], encoded[i]);
             }
+        } else {
+            for (int i = 0; i < converted.length; i++) {
+                if (i > 0) {
+                    out.put((byte) '\t');
+                }
+                String value = converted[i];
+                if (value == null) {
+                    out.put((byte) '\\');
+                    out.put((byte) 'N');
+                } else {
+                    // encoded once: for the COPY and for the value hash
+                    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                    appendEscaped(utf8);
+                    stats.get(i).add(value, utf8);
+                }
+            }
+            out.put((byte) '\n');
         }
-        put((byte) '\n');
         rows++;
         if (rows % PROGRESS_EVERY == 0) {
             progress.accept(rows);
         }
-        if (length >= FLUSH_AT) {
+        if (out.length >= FLUSH_AT) {
             flush();
         }
         return failure == null;
@@ -214,11 +265,9 @@ final class TableCopy implements RowConsumer {
         return rejects.count() > maxRejects;
     }
 
-    private void put(byte b) {
-        if (length == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        buffer[length++] = b;
+    /** Whether every column can go in COPY's binary format. */
+    static boolean binaryPossible(List<ColumnConverter> converters) {
+        return converters.stream().allMatch(ColumnConverter::binary);
     }
 
     /**
@@ -227,15 +276,13 @@ final class TableCopy implements RowConsumer {
      */
     private void appendEscaped(byte[] utf8) {
         int n = utf8.length;
-        if (length + 2 * n > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + 2 * n));
-        }
-        byte[] out = buffer;
-        int at = length;
+        out.ensure(2 * n);
+        byte[] bytes = out.bytes;
+        int at = out.length;
         for (int i = 0; i < n; i++) {
             byte b = utf8[i];
             if (b >= 0x20 && b != '\\' || b < 0) {
-                out[at++] = b;
+                bytes[at++] = b;
                 continue;
             }
             byte escape = switch (b) {
@@ -249,29 +296,33 @@ final class TableCopy implements RowConsumer {
                 default -> 0;
             };
             if (escape == 0) {
-                out[at++] = b;
+                bytes[at++] = b;
             } else {
-                out[at++] = '\\';
-                out[at++] = escape;
+                bytes[at++] = '\\';
+                bytes[at++] = escape;
             }
         }
-        length = at;
+        out.length = at;
     }
 
     private void flush() {
-        if (length == 0 || failure != null) {
+        if (out.length == 0 || failure != null) {
             return;
         }
         try {
-            copy.writeToCopy(buffer, 0, length);
+            copy.writeToCopy(out.bytes, 0, out.length);
         } catch (SQLException e) {
             failure = e;
         }
-        length = 0;
+        out.length = 0;
     }
 
-    /** Sends what is buffered; the COPY failure, if one happened while streaming. */
+    /** Sends what is buffered (and the binary trailer); the COPY failure, if one happened while streaming. */
     Optional<SQLException> finish() {
+        if (binary && !finished) {
+            out.putShort(-1);
+        }
+        finished = true;
         flush();
         return Optional.ofNullable(failure);
     }
