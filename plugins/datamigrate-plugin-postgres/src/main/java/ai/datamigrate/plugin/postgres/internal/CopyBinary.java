@@ -81,7 +81,7 @@ final class CopyBinary {
     static void field(ColumnConverter converter, String canonical, byte[] utf8, Sink out) {
         switch (converter.kind()) {
             case INTEGER -> {
-                long value = Long.parseLong(canonical);
+                long value = parseLong(canonical);
                 switch (converter.integerBytes()) {
                     case 2 -> {
                         out.putInt(2);
@@ -158,64 +158,76 @@ final class CopyBinary {
         int n = s.length();
         boolean negative = n > 0 && s.charAt(0) == '-';
         int start = negative ? 1 : 0;
-        int dot = s.indexOf('.', start);
-        int intEnd = dot < 0 ? n : dot;
-        int fracStart = dot < 0 ? n : dot + 1;
+        int dot = -1;
         for (int i = start; i < n; i++) {
             char c = s.charAt(i);
-            if ((c < '0' || c > '9') && i != dot) {
+            if (c == '.' && dot < 0) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
                 throw new ColumnConverter.ConversionException("'" + s + "' is not a plain decimal number");
             }
         }
+        int intEnd = dot < 0 ? n : dot;
+        int fracStart = dot < 0 ? n : dot + 1;
         while (start < intEnd && s.charAt(start) == '0') {
             start++;
         }
         int intDigits = intEnd - start;
         int fracDigits = n - fracStart;
         int intGroups = (intDigits + 3) / 4;
-        int fracGroups = (fracDigits + 3) / 4;
-        short[] groups = new short[intGroups + fracGroups];
-        // integer part: the first group takes what is left over from groups of four, counted from the point
-        int at = start;
-        for (int g = 0; g < intGroups; g++) {
-            int width = g == 0 ? intDigits - 4 * (intGroups - 1) : 4;
-            int v = 0;
-            for (int k = 0; k < width; k++) {
-                v = v * 10 + (s.charAt(at++) - '0');
-            }
-            groups[g] = (short) v;
-        }
-        at = fracStart;
-        for (int g = 0; g < fracGroups; g++) {
-            int v = 0;
-            for (int k = 0; k < 4; k++) {
-                v = v * 10 + (at < n ? s.charAt(at++) - '0' : 0);
-            }
-            groups[intGroups + g] = (short) v;
-        }
-        int first = 0;
-        int last = groups.length;
+        int groups = intGroups + (fracDigits + 3) / 4;
+        // the header is written once the digits are known; the digits go straight after it
+        out.ensure(12 + 2 * groups);
+        int header = out.length;
+        out.length += 12;
         int weight = intGroups - 1;
-        while (first < last && groups[first] == 0) {
-            first++;
-            weight--;
+        int written = 0;
+        int significant = 0;
+        int at = start;
+        for (int g = 0; g < groups; g++) {
+            int v = 0;
+            if (g < intGroups) {
+                // the first group takes what is left over from groups of four, counted from the point
+                int width = g == 0 ? intDigits - 4 * (intGroups - 1) : 4;
+                for (int k = 0; k < width; k++) {
+                    v = v * 10 + (s.charAt(at++) - '0');
+                }
+                if (g == intGroups - 1) {
+                    at = fracStart;
+                }
+            } else {
+                if (g == 0) {
+                    at = fracStart;
+                }
+                for (int k = 0; k < 4; k++) {
+                    v = v * 10 + (at < n ? s.charAt(at++) - '0' : 0);
+                }
+            }
+            if (v == 0 && written == 0) {
+                weight--; // leading zero groups are not stored
+                continue;
+            }
+            out.putShort(v);
+            written++;
+            if (v != 0) {
+                significant = written;
+            }
         }
-        while (last > first && groups[last - 1] == 0) {
-            last--;
-        }
-        int digits = last - first;
+        // trailing zero groups are not stored either
+        out.length -= 2 * (written - significant);
+        int digits = significant;
         if (digits == 0) {
             weight = 0;
             negative = false;
         }
+        int end = out.length;
+        out.length = header;
         out.putInt(8 + 2 * digits);
         out.putShort(digits);
         out.putShort(weight);
         out.putShort(negative ? 0x4000 : 0);
         out.putShort(fracDigits);
-        for (int g = first; g < last; g++) {
-            out.putShort(groups[g]);
-        }
+        out.length = end;
     }
 
     /** Days since 1970-01-01 of a canonical date, {@code yyyy-MM-dd}. */
@@ -280,22 +292,52 @@ final class CopyBinary {
 
     /** Days since 1970-01-01 of a proleptic Gregorian date, as {@link LocalDate#toEpochDay()}, without a LocalDate. */
     static long epochDay(int year, int month, int day) {
-        long y = year;
-        long total = 365 * y;
-        if (y >= 0) {
-            total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        } else {
-            total -= y / -4 - y / -100 + y / -400;
+        if (year < 0) {
+            return LocalDate.of(year, month, day).toEpochDay();
         }
-        total += (367L * month - 362) / 12;
-        total += day - 1;
+        // int arithmetic: years 0 to 9999 (what SQL Server has) keep every term far from overflow
+        int total = 365 * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400 + (367 * month - 362) / 12
+                + day - 1;
         if (month > 2) {
-            total--;
-            if (!java.time.Year.isLeap(year)) {
-                total--;
-            }
+            total -= leap(year) ? 1 : 2;
         }
-        return total - 719_528; // days from year 0 to 1970
+        return total - 719_528L; // days from year 0 to 1970
+    }
+
+    /**
+     * A canonical integer ({@code -?[0-9]+}) as a long; {@link Long#parseLong} for anything else (and past 18 digits,
+     * where it checks the range).
+     */
+    static long parseLong(String s) {
+        int n = s.length();
+        boolean negative = n > 1 && s.charAt(0) == '-';
+        int i = negative ? 1 : 0;
+        if (n == 0 || n - i > 18) {
+            return Long.parseLong(s);
+        }
+        long value = 0;
+        for (; i < n; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return Long.parseLong(s);
+            }
+            value = value * 10 + d;
+        }
+        return negative ? -value : value;
+    }
+
+    /** Whether a proleptic Gregorian year is a leap year, as {@link java.time.Year#isLeap(long)}. */
+    static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /** The days of a month, 1 to 12. */
+    static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> leap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     private static ColumnConverter.ConversionException bad(String canonical, ColumnConverter converter) {

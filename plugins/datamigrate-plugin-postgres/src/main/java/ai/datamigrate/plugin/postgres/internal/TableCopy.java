@@ -50,6 +50,9 @@ final class TableCopy implements RowConsumer {
      */
     private int[] positionsWithoutIdentity;
     private int[] generatedWithoutIdentity;
+    /** Whether {@link #positions} (or the list without identities) and the generated columns set every column. */
+    private boolean positionsCoverAll;
+    private boolean positionsWithoutIdentityCoverAll;
     /** Per column, the last identity value (explicit or generated); null before the first. */
     private final Long[] lastIdentity;
     private final boolean hasIdentity;
@@ -102,10 +105,33 @@ final class TableCopy implements RowConsumer {
         }
         positions = mapped;
         generated = omittedIdentities(mapped);
+        positionsCoverAll = coversAll(mapped, generated);
         int[] withoutIdentity = Arrays.stream(mapped)
                 .filter(c -> c < 0 || table.columns().get(c).identity().isEmpty()).toArray();
         positionsWithoutIdentity = withoutIdentity.length == mapped.length ? null : withoutIdentity;
         generatedWithoutIdentity = positionsWithoutIdentity == null ? null : omittedIdentities(withoutIdentity);
+        positionsWithoutIdentityCoverAll = positionsWithoutIdentity != null
+                && coversAll(positionsWithoutIdentity, generatedWithoutIdentity);
+    }
+
+    /** Whether the given and the generated columns set every column of a row (then no NULLs need filling in). */
+    private boolean coversAll(int[] given, int[] generate) {
+        boolean[] set = new boolean[converted.length];
+        for (int c : given) {
+            if (c < 0) {
+                return false;
+            }
+            set[c] = true;
+        }
+        for (int c : generate) {
+            set[c] = true;
+        }
+        for (boolean b : set) {
+            if (!b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] omittedIdentities(int[] mapped) {
@@ -147,7 +173,9 @@ final class TableCopy implements RowConsumer {
         if (values.size() != columns.length) {
             return reject(location, values.size() + " values for " + columns.length + " columns", values);
         }
-        Arrays.fill(converted, null);
+        if (!(columns == positions ? positionsCoverAll : positionsWithoutIdentityCoverAll)) {
+            Arrays.fill(converted, null); // columns the source does not give are NULL
+        }
         for (int i = 0; i < columns.length; i++) {
             int column = columns[i];
             try {
