@@ -316,6 +316,20 @@ final class PostgresDataLoader implements DataLoader {
             copy = null;
             TableVerification verification = TableVerifier.verify(connection, dialect, schema, table, converters,
                     consumer.rows(), copied, consumer.stats(), serverHashes);
+            if (consumer.sourceAggregates().isPresent()) {
+                // the source's own aggregates (a live server's) against the rows it streamed, which the target matched
+                List<String> sourceSide = SourceCheck.differences(consumer.sourceAggregates().get(), table, converters,
+                        consumer.rows(), rejects.count(), consumer.stats());
+                List<String> all = new ArrayList<>(sourceSide);
+                all.addAll(verification.differences());
+                verification = new TableVerification(verification.source(), verification.target(),
+                        verification.sourceRows(), verification.targetRows(), verification.columns(), all);
+                if (sourceSide.isEmpty()) {
+                    diagnostics.add(Diagnostic.info("PG-LOAD-SOURCE-AGREES", table.location(), target + ": "
+                            + consumer.sourceAggregates().get().origin() + "'s own row count and per-column counts, "
+                            + "min/max and sums agree with the rows it streamed").withObject(table.name().toString()));
+                }
+            }
             if (!verification.passed()) {
                 connection.rollback();
                 for (String difference : verification.differences()) {

@@ -59,6 +59,7 @@ final class TableCopy implements RowConsumer {
     private String columnProblem;
     private long rows;
     private SQLException failure;
+    private ai.datamigrate.spi.data.SourceAggregates sourceAggregates;
 
     /** Told the rows sent so far, every {@value #PROGRESS_EVERY} rows. */
     private final java.util.function.LongConsumer progress;
@@ -365,5 +366,15 @@ final class TableCopy implements RowConsumer {
 
     RejectFile rejects() {
         return rejects;
+    }
+
+    @Override
+    public void sourceAggregates(ai.datamigrate.spi.data.SourceAggregates aggregates) {
+        sourceAggregates = aggregates;
+    }
+
+    /** What the source computed itself over the rows it sent, when it did. */
+    Optional<ai.datamigrate.spi.data.SourceAggregates> sourceAggregates() {
+        return Optional.ofNullable(sourceAggregates);
     }
 }
