@@ -28,6 +28,7 @@ public record SourceAggregates(String origin, long rows, List<Column> columns) {
      * One column: its non-null values, and where the source computes them min, max and exact sum (absent for types
      * whose order or sum the source defines differently, such as collated text or floating point).
      */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.2")
     public record Column(String name, long nonNull, Optional<Object> min, Optional<Object> max, Optional<Object> sum) {
         public Column {
             Objects.requireNonNull(name, "name");
