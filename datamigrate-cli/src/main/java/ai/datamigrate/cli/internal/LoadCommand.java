@@ -78,7 +78,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "Folder for load-report.json and load-report.md, the verification of every table and "
-                    + "column (default: the folder that holds the reject folder).")
+                    + "column on both sides (default: none are written; the outcome of every table is printed).")
     Path reportDir;
 
     @Option(names = {"-v", "--verbose"}, description = "Also list informational diagnostics.")
@@ -96,12 +96,11 @@ final class LoadCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--jobs must be 1 or more, not " + jobs);
         }
-        Path rejects = rejectDir == null ? Path.of("datamigrate-rejects") : rejectDir;
-        Path reports = reportDir != null ? reportDir
-                : Optional.ofNullable(rejects.toAbsolutePath().getParent()).orElse(Path.of("").toAbsolutePath());
+        // no report files unless asked for: a load writes nothing into the current folder but the rows it rejects
+        Optional<Path> reports = schemaOnly ? Optional.empty() : Optional.ofNullable(reportDir);
         LoadRequestOptions options = new LoadRequestOptions(targetUrl, schema, names, replace, schemaOnly,
                 Optional.ofNullable(rejectDir), maxRejects == null ? OptionalLong.empty() : OptionalLong.of(maxRejects),
-                jobs, resume, schemaOnly ? Optional.empty() : Optional.of(reports));
+                jobs, resume, reports);
         Terminal terminal = root.cli.terminal();
         LoadProgress progress = new LoadProgress(terminal);
         LoadResult result;
@@ -137,7 +136,8 @@ final class LoadCommand implements Callable<Integer> {
         terminal.message("loaded " + rows + " rows into " + result.tables().size() + " raw tables on " + target
                 + (resumed == 0 ? "" : " (" + resumed + " loaded by an earlier run)")
                 + (failed == 0 ? "" : "; " + failed + " tables failed and were rolled back (see the errors above)"));
-        terminal.message("load report: " + reports.resolve("load-report.md"));
+        terminal.message(reports.map(dir -> "load report: " + dir.resolve("load-report.md"))
+                .orElse("per-column verification: --report-dir DIR writes load-report.json and load-report.md"));
         return failed == 0 ? ExitCode.OK : ExitCode.NEEDS_REVIEW;
     }
 

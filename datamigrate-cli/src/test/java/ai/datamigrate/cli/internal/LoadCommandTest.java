@@ -32,5 +32,7 @@ class LoadCommandTest {
         assertTrue(help.contains("--reject-dir") && help.contains("rejects.tsv"), help);
         assertTrue(help.contains("--max-rejects"), help);
         assertTrue(help.contains("--jobs") && help.contains("--resume") && help.contains("load-report.json"), help);
+        assertTrue(help.replaceAll("\\s+", " ").contains("default: none are written"), "no report files unless asked for: "
+                + help);
     }
 }

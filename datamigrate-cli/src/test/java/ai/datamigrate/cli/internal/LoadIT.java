@@ -73,7 +73,7 @@ class LoadIT {
 
     private Run load(Path script, String... more) {
         List<String> args = new ArrayList<>(List.of("load", script.toString(), "--target-url", url, "--schema", schema,
-                "--reject-dir", dir.resolve("rejects").toString()));
+                "--reject-dir", dir.resolve("rejects").toString(), "--report-dir", dir.toString()));
         args.addAll(List.of(more));
         return CliRunner.run(args.toArray(String[]::new));
     }
@@ -114,6 +114,122 @@ class LoadIT {
                 assertTrue(loaded.get(i).endsWith(" into " + inOrder.get(i) + " (verified)"), loaded + " vs " + inOrder);
             }
             assertTrue(Files.readString(dir.resolve("load-report.md")).contains("| " + inOrder.get(0) + " |"));
+        }
+    }
+
+    @Test
+    void adventureWorksDwLoadsItsBulkInsertFilesFromTheSqlcmdDataPath() throws Exception {
+        Path script = CliRunner.corpus("adventureworks-dw/instawdbdw.sql");
+        Assumptions.assumeTrue(Files.exists(script), script + " not present in this checkout");
+        // Microsoft's script as it ships; its data files are not in ../shared, so the test writes three of them in
+        // the shape of the real ones: UTF-8, '|' between fields, identity values kept (KEEPIDENTITY)
+        Path data = Files.createDirectories(dir.resolve("AdventureWorksDW data"));
+        Files.writeString(data.resolve("DimCurrency.csv"), "1|AFA|Afghani\n2|DZD|Algerian Dinar\n"
+                + "36|EUR|EURO\n100|XOF|CFA Franc BCEAO\n105|VEB|Bolívar\n");
+        Files.writeString(data.resolve("DimAccount.csv"), "1||1||Balance Sheet|||||Currency\n"
+                + "2|1|10|1|Assets|Assets|+||Currency|\n"
+                + "97|96|9|96|Statistical Accounts|Statistical|~|[Account].[Accounts].[Headcount]|Units|\n");
+        Files.writeString(data.resolve("FactCurrencyRate.csv"), "3|20101229|1|1.00040008|2010-12-29 00:00:00\n"
+                + "36|20101229|0.7561|0.7552|2010-12-29 00:00:00\n105|20140128|4.2918|4.30069|\n");
+
+        Run run = load(script, "--var", "SqlSamplesSourceDataPath=" + data + "/", "--tables",
+                "dbo.DimCurrency,dbo.DimAccount,dbo.FactCurrencyRate");
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        for (String line : List.of("loaded 5 rows into " + schema + ".DimCurrency (verified)",
+                "loaded 3 rows into " + schema + ".DimAccount (verified)",
+                "loaded 3 rows into " + schema + ".FactCurrencyRate (verified)")) {
+            assertTrue(run.err().contains(line), run.err());
+        }
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("load-report.json").toFile());
+        assertEquals(3, report.path("summary").path("verified").asInt(), report.toPrettyString());
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("select string_agg(\"CurrencyKey\" || '=' || \"CurrencyAlternateKey\" || '/'"
+                    + " || \"CurrencyName\", ', ' order by \"CurrencyKey\") from " + schema + ".\"DimCurrency\"")) {
+                r.next();
+                assertEquals("1=AFA/Afghani, 2=DZD/Algerian Dinar, 36=EUR/EURO, 100=XOF/CFA Franc BCEAO, "
+                        + "105=VEB/Bolívar", r.getString(1), "KEEPIDENTITY keeps the file's keys; UTF-8 decoded");
+            }
+            try (ResultSet r = s.executeQuery("select count(\"ParentAccountKey\"), count(\"CustomMembers\"),"
+                    + " max(\"CustomMembers\") from " + schema + ".\"DimAccount\"")) {
+                r.next();
+                assertEquals(2, r.getLong(1), "an empty field is NULL");
+                assertEquals(1, r.getLong(2));
+                assertEquals("[Account].[Accounts].[Headcount]", r.getString(3));
+            }
+            try (ResultSet r = s.executeQuery("select sum(\"EndOfDayRate\"), count(\"Date\"), min(\"Date\")::text from "
+                    + schema + ".\"FactCurrencyRate\"")) {
+                r.next();
+                assertEquals(1.00040008 + 0.7552 + 4.30069, r.getDouble(1), 1e-9);
+                assertEquals(2, r.getLong(2));
+                assertEquals("2010-12-29 00:00:00", r.getString(3));
+            }
+        }
+    }
+
+    @Test
+    void bulkInsertCodePagesFirstRowWidecharAndHexTerminatorsLoadVerified() throws Exception {
+        // AdventureWorks-DW style, with what the other SQL Server samples and exports use: a Windows code page
+        // (ACP is 1252: é and € are single bytes), a header row skipped with FIRSTROW, CRLF lines, a UTF-16 file
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.write(data.resolve("DimProduct.csv"), ("ProductKey|EnglishProductName|ListPrice|StartDate|Active\r\n"
+                + "1|Café crème|3.50|2011-07-01 00:00:00.000|1\r\n"
+                + "2|Euro sign €|1234.5678|2012-01-31 13:45:00.997|0\r\n"
+                + "3|||2013-12-31 23:59:59.000|\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.write(data.resolve("DimPromotion.txt"), ("\uFEFF10\tNo Discount\t0.00\n11\tVolume 日本\t0.02\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+        Files.writeString(data.resolve("FactNotes.csv"), "1;first\n2;sécond\n");
+        Path script = dir.resolve("dw.sql");
+        Files.writeString(script, """
+                :setvar SqlSamplesSourceDataPath "C:\\Samples\\AdventureWorksDW\\"
+                CREATE TABLE [dbo].[DimProduct](
+                    [ProductKey] [int] IDENTITY(1,1) NOT NULL, [EnglishProductName] [nvarchar](50) NULL,
+                    [ListPrice] [money] NULL, [StartDate] [datetime] NULL, [Active] [bit] NULL)
+                GO
+                CREATE TABLE [dbo].[DimPromotion]([PromotionKey] [int] NOT NULL,
+                    [EnglishPromotionName] [nvarchar](255) NULL, [DiscountPct] [float] NULL)
+                GO
+                CREATE TABLE [dbo].[FactNotes]([NoteKey] [smallint] NOT NULL, [Note] [varchar](20) NULL)
+                GO
+                BULK INSERT [dbo].[DimProduct] FROM '$(SqlSamplesSourceDataPath)DimProduct.csv'
+                WITH (CHECK_CONSTRAINTS, CODEPAGE = 'ACP', DATAFILETYPE = 'char', FIELDTERMINATOR = '|',
+                      ROWTERMINATOR = '\\n', FIRSTROW = 2, KEEPIDENTITY, TABLOCK);
+                GO
+                BULK INSERT [dbo].[DimPromotion] FROM '$(SqlSamplesSourceDataPath)DimPromotion.txt'
+                WITH (DATAFILETYPE = 'widechar', FIELDTERMINATOR = '\\t', ROWTERMINATOR = '0x0a');
+                GO
+                BULK INSERT [dbo].[FactNotes] FROM '$(SqlSamplesSourceDataPath)FactNotes.csv'
+                WITH (CODEPAGE = '65001', FIELDTERMINATOR = ';', ROWTERMINATOR = '0x0a');
+                GO
+                """);
+
+        Run run = load(script, "--var", "SqlSamplesSourceDataPath=" + data + "/");
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(run.err().contains("loaded 3 rows into " + schema + ".DimProduct (verified)"), run.err());
+        assertTrue(run.err().contains("loaded 2 rows into " + schema + ".DimPromotion (verified)"), run.err());
+        assertTrue(run.err().contains("loaded 2 rows into " + schema + ".FactNotes (verified)"), run.err());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("load-report.json").toFile());
+        assertEquals(3, report.path("summary").path("verified").asInt(), report.toPrettyString());
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("select string_agg(concat_ws('/', \"ProductKey\", \"EnglishProductName\","
+                    + " \"ListPrice\", \"StartDate\", \"Active\"), ', ' order by \"ProductKey\") from " + schema
+                    + ".\"DimProduct\"")) {
+                r.next();
+                assertEquals("1/Café crème/3.5000/2011-07-01 00:00:00/t, "
+                        + "2/Euro sign €/1234.5678/2012-01-31 13:45:00.997/f, 3/2013-12-31 23:59:59",
+                        r.getString(1), "the header row skipped, 1252 decoded, empty fields NULL");
+            }
+            try (ResultSet r = s.executeQuery("select string_agg(\"PromotionKey\" || '/' || \"EnglishPromotionName\""
+                    + " || '/' || \"DiscountPct\", ', ' order by 1) from " + schema + ".\"DimPromotion\"")) {
+                r.next();
+                assertEquals("10/No Discount/0, 11/Volume 日本/0.02", r.getString(1), "UTF-16LE, its BOM dropped");
+            }
+            try (ResultSet r = s.executeQuery("select string_agg(\"Note\", ',' order by \"NoteKey\") from " + schema
+                    + ".\"FactNotes\"")) {
+                r.next();
+                assertEquals("first,sécond", r.getString(1));
+            }
         }
     }
 

@@ -26,4 +26,12 @@ public interface RowConsumer {
 
     /** A row the source could not read (an expression it cannot evaluate, a malformed line). */
     void reject(SourceLocation location, String reason, String text);
+
+    /**
+     * The source's own aggregates of the rows it just pushed (a live server computes them in the same snapshot),
+     * called after the last row; sources that have none never call it. Loaders compare them with what they received.
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.2")
+    default void sourceAggregates(SourceAggregates aggregates) {
+    }
 }

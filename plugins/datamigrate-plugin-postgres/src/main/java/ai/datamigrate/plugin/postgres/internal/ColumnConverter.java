@@ -137,6 +137,24 @@ final class ColumnConverter {
         return targetType;
     }
 
+    /** The width of an integer column's binary form: 2 ({@code smallint}), 4 ({@code integer}) or 8. */
+    int integerBytes() {
+        long max = integerLimit.longValue();
+        return max <= Short.MAX_VALUE ? 2 : max <= Integer.MAX_VALUE ? 4 : 8;
+    }
+
+    /**
+     * Whether {@link CopyBinary} can send this column: every kind, except types the converter treats as text whose
+     * binary form is not their text ({@code xml}, and types it does not know).
+     */
+    boolean binary() {
+        if (kind != Kind.TEXT) {
+            return true;
+        }
+        String name = targetType.toLowerCase(Locale.ROOT).strip();
+        return name.equals("text") || name.startsWith("varchar") || name.startsWith("character varying");
+    }
+
     /**
      * The canonical text of {@code value} for this column, {@code null} for SQL NULL.
      *
@@ -267,7 +285,7 @@ final class ColumnConverter {
         }
         int year = century * 100 + yearOfCentury;
         if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
-                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+                || day > CopyBinary.daysInMonth(year, month)) {
             return null;
         }
         for (int i = 20; i < n; i++) {
@@ -460,6 +478,15 @@ final class ColumnConverter {
         if (value instanceof Number n) {
             return Boolean.toString(new BigDecimal(n.toString()).signum() != 0);
         }
+        if (value instanceof String text && text.length() == 1) {
+            // the usual bit text, checked before stripping and lower-casing
+            if (text.equals("1")) {
+                return "true";
+            }
+            if (text.equals("0")) {
+                return "false";
+            }
+        }
         String s = text(value).strip().toLowerCase(Locale.ROOT);
         return switch (s) {
             case "1", "true" -> "true";
@@ -559,7 +586,9 @@ final class ColumnConverter {
         if (s.indexOf('\0') >= 0) {
             throw new ConversionException("PostgreSQL text cannot hold the NUL character (U+0000)");
         }
-        if (length.isPresent() && s.codePointCount(0, s.length()) > length.getAsInt()) {
+        // a string has at least as many chars as code points: counting is needed only when it is longer
+        if (length.isPresent() && s.length() > length.getAsInt()
+                && s.codePointCount(0, s.length()) > length.getAsInt()) {
             throw new ConversionException("value of " + s.codePointCount(0, s.length()) + " characters is longer than "
                     + targetType + ": '" + abbreviate(s) + "'");
         }

@@ -100,7 +100,7 @@ final class ColumnStats {
     private void addInteger(String canonical) {
         long value;
         try {
-            value = Long.parseLong(canonical);
+            value = CopyBinary.parseLong(canonical);
         } catch (NumberFormatException e) {
             addNumber(new BigDecimal(canonical), canonical);
             return;

@@ -27,6 +27,9 @@ final class PipelinedRows implements RowConsumer {
     private record Reject(SourceLocation location, String reason, String text) {
     }
 
+    private record Aggregates(ai.datamigrate.spi.data.SourceAggregates aggregates) {
+    }
+
     private final RowConsumer target;
     private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
     private final Thread worker;
@@ -62,6 +65,8 @@ final class PipelinedRows implements RowConsumer {
                         target.columns(columns.names());
                     } else if (item instanceof Reject reject) {
                         target.reject(reject.location(), reject.reason(), reject.text());
+                    } else if (item instanceof Aggregates aggregates) {
+                        target.sourceAggregates(aggregates.aggregates());
                     }
                 }
             }
@@ -132,6 +137,11 @@ final class PipelinedRows implements RowConsumer {
     @Override
     public void reject(SourceLocation location, String reason, String text) {
         add(new Reject(location, reason, text));
+    }
+
+    @Override
+    public void sourceAggregates(ai.datamigrate.spi.data.SourceAggregates aggregates) {
+        add(new Aggregates(aggregates));
     }
 
     /** Hands over the last rows and waits for the worker; rethrows what failed there. */

@@ -30,10 +30,17 @@ final class TableCopy implements RowConsumer {
     private final CopyIn copy;
     private final RejectFile rejects;
     private final long maxRejects;
-    /** COPY text, UTF-8, escaped as it is written: no String per row (this runs for every value loaded). */
-    private byte[] buffer = new byte[FLUSH_AT + 4096];
-    private int length;
+    /**
+     * What is sent: COPY binary ({@link CopyBinary}) or text, UTF-8 and escaped as it is written; no String per row
+     * (this runs for every value loaded).
+     */
+    private final CopyBinary.Sink out = new CopyBinary.Sink(FLUSH_AT + 4096);
+    /** Whether the COPY is in binary format: the header is sent first and the trailer last. */
+    private final boolean binary;
+    private boolean finished;
     private final String[] converted;
+    /** The UTF-8 bytes of each converted value of the current row (binary format: hashed after the row is encoded). */
+    private final byte[][] encoded;
     private int[] positions;
     /** Identity columns the current column list leaves out: their values are generated, as SQL Server does. */
     private int[] generated = new int[0];
@@ -43,18 +50,37 @@ final class TableCopy implements RowConsumer {
      */
     private int[] positionsWithoutIdentity;
     private int[] generatedWithoutIdentity;
+    /** Whether {@link #positions} (or the list without identities) and the generated columns set every column. */
+    private boolean positionsCoverAll;
+    private boolean positionsWithoutIdentityCoverAll;
     /** Per column, the last identity value (explicit or generated); null before the first. */
     private final Long[] lastIdentity;
     private final boolean hasIdentity;
     private String columnProblem;
     private long rows;
     private SQLException failure;
+    private ai.datamigrate.spi.data.SourceAggregates sourceAggregates;
 
     /** Told the rows sent so far, every {@value #PROGRESS_EVERY} rows. */
     private final java.util.function.LongConsumer progress;
 
+    /** A COPY in text format. */
     TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects,
               java.util.function.LongConsumer progress) {
+        this(table, converters, copy, rejects, maxRejects, progress, false);
+    }
+
+    /**
+     * @param binary whether {@code copy} runs with {@code FORMAT binary} (every converter must support it:
+     *               {@link #binaryPossible})
+     */
+    TableCopy(Table table, List<ColumnConverter> converters, CopyIn copy, RejectFile rejects, long maxRejects,
+              java.util.function.LongConsumer progress, boolean binary) {
+        this.binary = binary;
+        this.encoded = new byte[converters.size()][];
+        if (binary) {
+            out.put(CopyBinary.HEADER);
+        }
         this.progress = progress;
         this.table = table;
         this.converters = converters;
@@ -80,10 +106,33 @@ final class TableCopy implements RowConsumer {
         }
         positions = mapped;
         generated = omittedIdentities(mapped);
+        positionsCoverAll = coversAll(mapped, generated);
         int[] withoutIdentity = Arrays.stream(mapped)
                 .filter(c -> c < 0 || table.columns().get(c).identity().isEmpty()).toArray();
         positionsWithoutIdentity = withoutIdentity.length == mapped.length ? null : withoutIdentity;
         generatedWithoutIdentity = positionsWithoutIdentity == null ? null : omittedIdentities(withoutIdentity);
+        positionsWithoutIdentityCoverAll = positionsWithoutIdentity != null
+                && coversAll(positionsWithoutIdentity, generatedWithoutIdentity);
+    }
+
+    /** Whether the given and the generated columns set every column of a row (then no NULLs need filling in). */
+    private boolean coversAll(int[] given, int[] generate) {
+        boolean[] set = new boolean[converted.length];
+        for (int c : given) {
+            if (c < 0) {
+                return false;
+            }
+            set[c] = true;
+        }
+        for (int c : generate) {
+            set[c] = true;
+        }
+        for (boolean b : set) {
+            if (!b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] omittedIdentities(int[] mapped) {
@@ -125,7 +174,9 @@ final class TableCopy implements RowConsumer {
         if (values.size() != columns.length) {
             return reject(location, values.size() + " values for " + columns.length + " columns", values);
         }
-        Arrays.fill(converted, null);
+        if (!(columns == positions ? positionsCoverAll : positionsWithoutIdentityCoverAll)) {
+            Arrays.fill(converted, null); // columns the source does not give are NULL
+        }
         for (int i = 0; i < columns.length; i++) {
             int column = columns[i];
             try {
@@ -143,27 +194,56 @@ final class TableCopy implements RowConsumer {
                         + e.getMessage(), values);
             }
         }
-        for (int i = 0; i < converted.length; i++) {
-            if (i > 0) {
-                put((byte) '\t');
+        if (binary) {
+            int rowStart = out.length;
+            out.putShort(converted.length);
+            for (int i = 0; i < converted.length; i++) {
+                String value = converted[i];
+                if (value == null) {
+                    out.putInt(-1);
+                    encoded[i] = null;
+                    continue;
+                }
+                ColumnConverter converter = converters.get(i);
+                // encoded once: for the COPY (text kinds) and for the value hash
+                byte[] utf8 = converter.kind() == ColumnConverter.Kind.TEXT
+                        || converter.kind() == ColumnConverter.Kind.CHAR ? value.getBytes(StandardCharsets.UTF_8) : null;
+                encoded[i] = utf8;
+                try {
+                    CopyBinary.field(converter, value, utf8, out);
+                } catch (ColumnConverter.ConversionException | IllegalArgumentException | ArithmeticException e) {
+                    out.length = rowStart;
+                    return reject(location, "column " + table.columns().get(i).name() + ": " + e.getMessage(),
+                            values);
+                }
             }
-            String value = converted[i];
-            if (value == null) {
-                put((byte) '\\');
-                put((byte) 'N');
-            } else {
-                // encoded once: for the COPY and for the value hash
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                appendEscaped(utf8);
-                stats.get(i).add(value, utf8);
+            // statistics only for rows that are sent whole
+            for (int i = 0; i < converted.length; i++) {
+                stats.get(i).add(converted[i], encoded[i]);
             }
+        } else {
+            for (int i = 0; i < converted.length; i++) {
+                if (i > 0) {
+                    out.put((byte) '\t');
+                }
+                String value = converted[i];
+                if (value == null) {
+                    out.put((byte) '\\');
+                    out.put((byte) 'N');
+                } else {
+                    // encoded once: for the COPY and for the value hash
+                    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                    appendEscaped(utf8);
+                    stats.get(i).add(value, utf8);
+                }
+            }
+            out.put((byte) '\n');
         }
-        put((byte) '\n');
         rows++;
         if (rows % PROGRESS_EVERY == 0) {
             progress.accept(rows);
         }
-        if (length >= FLUSH_AT) {
+        if (out.length >= FLUSH_AT) {
             flush();
         }
         return failure == null;
@@ -214,11 +294,9 @@ final class TableCopy implements RowConsumer {
         return rejects.count() > maxRejects;
     }
 
-    private void put(byte b) {
-        if (length == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        buffer[length++] = b;
+    /** Whether every column can go in COPY's binary format. */
+    static boolean binaryPossible(List<ColumnConverter> converters) {
+        return converters.stream().allMatch(ColumnConverter::binary);
     }
 
     /**
@@ -227,15 +305,13 @@ final class TableCopy implements RowConsumer {
      */
     private void appendEscaped(byte[] utf8) {
         int n = utf8.length;
-        if (length + 2 * n > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + 2 * n));
-        }
-        byte[] out = buffer;
-        int at = length;
+        out.ensure(2 * n);
+        byte[] bytes = out.bytes;
+        int at = out.length;
         for (int i = 0; i < n; i++) {
             byte b = utf8[i];
             if (b >= 0x20 && b != '\\' || b < 0) {
-                out[at++] = b;
+                bytes[at++] = b;
                 continue;
             }
             byte escape = switch (b) {
@@ -249,29 +325,33 @@ final class TableCopy implements RowConsumer {
                 default -> 0;
             };
             if (escape == 0) {
-                out[at++] = b;
+                bytes[at++] = b;
             } else {
-                out[at++] = '\\';
-                out[at++] = escape;
+                bytes[at++] = '\\';
+                bytes[at++] = escape;
             }
         }
-        length = at;
+        out.length = at;
     }
 
     private void flush() {
-        if (length == 0 || failure != null) {
+        if (out.length == 0 || failure != null) {
             return;
         }
         try {
-            copy.writeToCopy(buffer, 0, length);
+            copy.writeToCopy(out.bytes, 0, out.length);
         } catch (SQLException e) {
             failure = e;
         }
-        length = 0;
+        out.length = 0;
     }
 
-    /** Sends what is buffered; the COPY failure, if one happened while streaming. */
+    /** Sends what is buffered (and the binary trailer); the COPY failure, if one happened while streaming. */
     Optional<SQLException> finish() {
+        if (binary && !finished) {
+            out.putShort(-1);
+        }
+        finished = true;
         flush();
         return Optional.ofNullable(failure);
     }
@@ -286,5 +366,15 @@ final class TableCopy implements RowConsumer {
 
     RejectFile rejects() {
         return rejects;
+    }
+
+    @Override
+    public void sourceAggregates(ai.datamigrate.spi.data.SourceAggregates aggregates) {
+        sourceAggregates = aggregates;
+    }
+
+    /** What the source computed itself over the rows it sent, when it did. */
+    Optional<ai.datamigrate.spi.data.SourceAggregates> sourceAggregates() {
+        return Optional.ofNullable(sourceAggregates);
     }
 }

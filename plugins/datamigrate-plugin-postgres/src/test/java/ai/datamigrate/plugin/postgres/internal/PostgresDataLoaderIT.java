@@ -377,6 +377,97 @@ class PostgresDataLoaderIT {
     }
 
     @Test
+    void binaryAndTextCopyStoreTheSameValues() throws Exception {
+        // the same columns and rows twice: with an xml column the table goes in COPY text format, without it binary
+        List<Column> columns = List.of(
+                column("Offset", DataType.of("datetimeoffset")),
+                column("At", DataType.of("time")),
+                column("Precise", DataType.of("datetime2")),
+                column("Old", DataType.of("datetime")),
+                column("Day", DataType.of("date")),
+                column("R", DataType.of("real")),
+                column("F", DataType.of("float")),
+                column("D", DataType.withPrecision("decimal", 38, 10)),
+                column("Cash", DataType.of("money")),
+                column("Big", DataType.of("bigint")),
+                column("Tiny", DataType.of("tinyint")),
+                column("I", DataType.of("int")),
+                column("Flag", DataType.of("bit")),
+                column("Guid", DataType.of("uniqueidentifier")),
+                column("Bin", DataType.withMaxLength("varbinary")),
+                column("Code", DataType.withLength("nchar", 4)),
+                column("Name", DataType.withLength("nvarchar", 40)),
+                column("Note", DataType.withMaxLength("nvarchar")));
+        List<Column> withXml = new ArrayList<>(columns);
+        withXml.add(column("Doc", DataType.of("xml")));
+        Table text = table("dbo", "AsText", withXml.toArray(Column[]::new));
+        Table binary = table("dbo", "AsBinary", columns.toArray(Column[]::new));
+        List<List<Object>> data = new ArrayList<>(List.of(
+                row("2024-03-01 10:00:00.1234567 +05:30", "23:59:59.9999994", "2024-03-01 10:00:00.1234567",
+                        "1753-01-01 00:00:00.003", "0001-01-01", 3.4028235e38, -1.5e300,
+                        "-12345678901234567890.0123456789", "$-922337203685477.5808", Long.MIN_VALUE, 255L,
+                        2147483647L, 1L, GUID, new byte[]{0, 1, (byte) 0xff}, "ab", TRICKY, "line1\nline2\\"),
+                row("1900-01-01 00:00:00 -14:00", "00:00", "9999-12-31 23:59:59.999999", "9999-12-31 23:59:59.997",
+                        "9999-12-31", -0.5f, 0.1, "0.0000000001", "0", 0L, 0L, -2147483648L, 0L,
+                        GUID.toString().toUpperCase(Locale.ROOT), new byte[0], "", "", ""),
+                row(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null),
+                row("2000-02-29 12:00:00 +00:00", "12:34:56.5", "2000-02-29", "Feb 29 2000 1:02PM", "20000229",
+                        1.0e-45f, 4.9e-324, "10000", "0.0001", 9223372036854775807L, 1L, 0L, "true",
+                        "{6F9619FF-8B86-D011-B42D-00C04FC964FF}", "0x0123", "x", "日本", "😀")));
+        List<List<Object>> textData = new ArrayList<>();
+        for (List<Object> r : data) {
+            List<Object> withDoc = new ArrayList<>(r);
+            withDoc.add(r.get(0) == null ? null : "<a>ü</a>");
+            textData.add(withDoc);
+        }
+        MemoryRows rows = new MemoryRows()
+                .table("dbo", "AsText", withXml.stream().map(Column::name).toList(), textData)
+                .table("dbo", "AsBinary", columns.stream().map(Column::name).toList(), data);
+
+        LoadResult result = loader(0).load(new LoadRequest(database(text, binary), url, schema, List.of(), false,
+                false, Optional.of(rows)));
+
+        try (var files = Files.list(rejectDir)) {
+            assertEquals(List.of(), files.map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList(), "no rejects");
+        }
+        assertEquals(List.of(), errorsAndWarnings(result).stream().filter(d -> d.severity() == Severity.ERROR)
+                .toList());
+        assertEquals(2, result.verifications().size());
+        assertTrue(result.verifications().stream().allMatch(TableVerification::passed));
+        String list = String.join(", ", columns.stream().map(c -> "\"" + c.name() + "\"::text").toList());
+        List<String> asText = new ArrayList<>();
+        List<String> asBinary = new ArrayList<>();
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("set timezone = 'UTC'");
+            for (var target : List.of(Map.entry("AsText", asText), Map.entry("AsBinary", asBinary))) {
+                try (ResultSet r = s.executeQuery("select " + list + " from " + schema + ".\"" + target.getKey()
+                        + "\" order by \"I\" nulls last")) {
+                    while (r.next()) {
+                        StringBuilder line = new StringBuilder();
+                        for (int i = 1; i <= columns.size(); i++) {
+                            line.append(r.getString(i)).append('|');
+                        }
+                        target.getValue().add(line.toString());
+                    }
+                }
+            }
+        }
+        assertEquals(4, asBinary.size());
+        assertEquals(asText, asBinary);
+        // ordered by I: the first row given is the third
+        assertTrue(asBinary.get(2).startsWith("2024-03-01 04:30:00.123457+00|23:59:59.999999|"
+                + "2024-03-01 10:00:00.123457|1753-01-01 00:00:00.003|0001-01-01|3.4028235e+38|-1.5e+300|"
+                + "-12345678901234567890.0123456789|-922337203685477.5808|"), asBinary.get(2));
+    }
+
+    @Test
     void parallelJobsReportInTableOrderAndResumeSkipsWhatWasVerified() throws Exception {
         List<Table> tables = new ArrayList<>();
         MemoryRows rows = new MemoryRows();

@@ -29,7 +29,7 @@ class TableCopyTest {
     Path dir;
 
     /** Collects what would be sent to PostgreSQL. */
-    private static final class Captured implements CopyIn {
+    private static class Captured implements CopyIn {
         final StringBuilder text = new StringBuilder();
 
         @Override
@@ -109,5 +109,36 @@ class TableCopyTest {
         }
         assertEquals("1\tNew Hire\n10\tChief\n11\tNext\n", copy.text.toString());
         assertTrue(Files.notExists(dir.resolve("raw.jobs.rejects.tsv")), "no rejects, no file");
+    }
+
+    @Test
+    void binaryFormatHasTheSignatureLengthPrefixedFieldsAndTheTrailer() throws Exception {
+        Table t = new Table(new ObjectName("dbo", "t"), List.of(column("n", "smallint", Optional.empty()),
+                column("s", "varchar", Optional.empty())), Optional.empty(), List.of(), List.of(), List.of(),
+                List.of(), Map.of(), Optional.empty(), "", AT);
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        CopyIn copy = new Captured() {
+            @Override
+            public void writeToCopy(byte[] buf, int off, int siz) {
+                sent.write(buf, off, siz);
+            }
+        };
+        List<ColumnConverter> converters = List.of(ColumnConverter.forType("smallint"), ColumnConverter.forType("text"));
+        try (RejectFile rejects = new RejectFile(dir, "raw", "t")) {
+            TableCopy consumer = new TableCopy(t, converters, copy, rejects, 0, rows -> { }, true);
+            assertTrue(consumer.row(Arrays.asList(7L, "é"), AT));
+            assertTrue(consumer.row(Arrays.asList(8L, null), AT));
+            consumer.finish();
+            assertEquals(2, consumer.rows());
+            assertEquals("8", consumer.stats().get(0).max().orElseThrow());
+            assertEquals("7", consumer.stats().get(0).min().orElseThrow());
+        }
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.writeBytes(CopyBinary.HEADER);
+        expected.writeBytes(new byte[]{0, 2, 0, 0, 0, 2, 0, 7, 0, 0, 0, 2, (byte) 0xc3, (byte) 0xa9});
+        expected.writeBytes(new byte[]{0, 2, 0, 0, 0, 2, 0, 8, -1, -1, -1, -1});
+        expected.writeBytes(new byte[]{-1, -1});
+        assertEquals(java.util.HexFormat.of().formatHex(expected.toByteArray()),
+                java.util.HexFormat.of().formatHex(sent.toByteArray()));
     }
 }

@@ -33,12 +33,32 @@ final class MssqlLiveSourceReader implements SourceReader {
         this.logger = context.logger(MssqlLiveSourceReader.class.getName());
     }
 
+    /** The last catalog read, by location: {@link #rows} streams the tables of the catalog the host just read. */
+    private final java.util.Map<String, SourceReadResult> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The tables' rows, streamed one connection per table read (see {@link LiveRowSource}); the catalog is the one
+     * {@link #read} gave for the same location, read now if it has not been.
+     */
+    @Override
+    public java.util.Optional<ai.datamigrate.spi.data.RowSource> rows(SourceInput input) {
+        SqlServerUrl url = SqlServerUrl.parse(input.location());
+        SourceReadResult catalog = read.containsKey(input.location()) ? read.get(input.location()) : read(input);
+        return java.util.Optional.of(new LiveRowSource(url, () -> connect(url, true), catalog.database()));
+    }
+
     @Override
     public SourceReadResult read(SourceInput input) {
+        SourceReadResult result = readCatalog(input);
+        read.put(input.location(), result);
+        return result;
+    }
+
+    private SourceReadResult readCatalog(SourceInput input) {
         SqlServerUrl url = SqlServerUrl.parse(input.location());
         long started = System.nanoTime();
         CatalogRows rows;
-        try (Connection connection = connect(url)) {
+        try (Connection connection = connect(url, false)) {
             connection.setReadOnly(true);
             rows = new JdbcCatalogReader(connection).read();
         } catch (SQLException e) {
@@ -56,8 +76,12 @@ final class MssqlLiveSourceReader implements SourceReader {
         return result;
     }
 
-    private Connection connect(SqlServerUrl url) {
+    /** @param streaming for reading rows: {@link LiveRowSource#streamingProperties} unless the URL sets them */
+    private Connection connect(SqlServerUrl url, boolean streaming) {
         Properties properties = new Properties();
+        if (streaming) {
+            LiveRowSource.streamingProperties(url).forEach(p -> properties.setProperty(p[0], p[1]));
+        }
         credentials.user().ifPresent(u -> properties.setProperty("user", u));
         credentials.password().ifPresent(p -> properties.setProperty("password", p));
         if (url.property("applicationName").isEmpty()) {
