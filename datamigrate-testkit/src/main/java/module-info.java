@@ -2,6 +2,8 @@
 module ai.datamigrate.testkit {
     requires transitive ai.datamigrate.spi;
     requires transitive org.junit.jupiter.api;
+    requires transitive java.sql;
+    requires jdk.httpserver;
 
     exports ai.datamigrate.testkit;
     exports ai.datamigrate.testkit.agent;

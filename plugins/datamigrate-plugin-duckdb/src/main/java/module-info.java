@@ -5,6 +5,7 @@
 module ai.datamigrate.plugin.duckdb {
     requires ai.datamigrate.spi;
     requires ai.datamigrate.spi.sql;
+    requires avatica.core;
     requires java.sql;
     requires duckdb.jdbc;
 

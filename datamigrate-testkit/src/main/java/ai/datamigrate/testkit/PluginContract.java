@@ -60,6 +60,34 @@ public interface PluginContract {
                 "not registered in META-INF/services/ai.datamigrate.spi.plugin.DataMigratePlugin: " + found);
     }
 
+    /**
+     * Registered for both paths: the services file names the class (class path), and when the plugin runs as a named
+     * module, its descriptor {@code provides} it (module path). On one path the other registration is not used, so
+     * {@link #isFoundByServiceLoader()} alone would not notice it missing.
+     *
+     * @throws java.io.IOException when the services files cannot be read
+     */
+    @Test
+    default void isRegisteredForTheClassPathAndTheModulePath() throws java.io.IOException {
+        Class<?> type = plugin().getClass();
+        String service = "META-INF/services/" + DataMigratePlugin.class.getName();
+        boolean listed = false;
+        ClassLoader loader = type.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : type.getClassLoader();
+        for (java.net.URL url : java.util.Collections.list(loader.getResources(service))) {
+            try (java.io.InputStream in = url.openStream()) {
+                listed |= new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .map(line -> line.replaceFirst("#.*", "").strip()).anyMatch(type.getName()::equals);
+            }
+        }
+        assertTrue(listed, type.getName() + " is not listed in " + service + ", so class-path users do not find it");
+        java.lang.module.ModuleDescriptor descriptor = type.getModule().getDescriptor();
+        if (descriptor != null) {
+            assertTrue(descriptor.provides().stream().anyMatch(p -> p.service().equals(DataMigratePlugin.class.getName())
+                    && p.providers().contains(type.getName())), "module " + descriptor.name() + " does not declare"
+                    + " 'provides " + DataMigratePlugin.class.getName() + " with " + type.getName() + "'");
+        }
+    }
+
     @Test
     default void versionIsNotBlank() {
         assertFalse(plugin().version().isBlank());

@@ -10,6 +10,17 @@ public interface TargetDialect {
     /** The dialect's name, e.g. {@code postgres}. */
     String name();
 
+    /**
+     * The database's name as people write it, for generated documentation, e.g. {@code PostgreSQL}; defaults to
+     * {@link #name()}.
+     *
+     * @return the display name, never blank
+     */
+    @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
+    default String displayName() {
+        return name();
+    }
+
     /** The target type for a source column type; never fails, a lossy mapping says so. */
     TypeMapping mapType(DataType sourceType);
 

@@ -29,6 +29,8 @@ class DuckDbPluginTest implements PluginContract {
         assertEquals("duckdb", plugin.id());
         assertEquals(List.of("duckdb"), plugin.targetDialects().stream().map(TargetDialectFactory::name).toList());
         assertEquals(List.of("duckdb"), plugin.dataLoaders().stream().map(DataLoaderFactory::name).toList());
+        assertEquals(List.of("duckdb"), plugin.queryValidators().stream()
+                .map(ai.datamigrate.spi.validate.QueryValidatorFactory::name).toList());
         assertTrue(plugin.sourceReaders().isEmpty());
         assertTrue(plugin.outputTargets().isEmpty());
         assertTrue(plugin.translators().isEmpty());

@@ -691,6 +691,7 @@ public final class DbtProjectTarget implements OutputTarget {
     private String readme(ProjectPlan plan, OutputRequest request, TargetDialect dialect,
                           List<Diagnostic> diagnostics) {
         ConnectionProfile profile = dialect.connectionProfile();
+        String target = dialect.displayName();
         boolean tables = config.stagingMaterialization() == DbtConfig.Materialization.TABLE;
         StringBuilder md = new StringBuilder();
         md.append("# ").append(plan.projectName()).append("\n\n");
@@ -701,7 +702,7 @@ public final class DbtProjectTarget implements OutputTarget {
         md.append("## What is here\n\n");
         md.append("- `models/staging/<source>/_<source>__sources.yml`: one dbt source per SQL Server schema, over the"
                 + " raw tables as loaded (original table and column names, quoted). Each column's `meta` keeps what"
-                + " PostgreSQL does not: the SQL Server type, identity, default, computed expression.\n");
+                + " " + target + " does not: the SQL Server type, identity, default, computed expression.\n");
         md.append("- `models/staging/<source>/stg_<source>__<table>.sql`: one staging ")
                 .append(config.stagingMaterialization().key())
                 .append(" per table that renames the columns and casts them to the target types.\n");
@@ -709,11 +710,11 @@ public final class DbtProjectTarget implements OutputTarget {
                 + " contracts and with tests from the SQL Server constraints: primary keys and unique constraints"
                 + " (`unique`, or `unique_combination_of_columns` for several columns), NOT NULL (`not_null`),"
                 + " foreign keys (`relationships`) and CHECK constraints (`accepted_values` for a list of values,"
-                + " otherwise `expression_is_true` with the condition translated to PostgreSQL).\n");
+                + " otherwise `expression_is_true` with the condition translated to " + target + ").\n");
         md.append("- `tests/generic/`: the generic tests `unique_combination_of_columns` and `expression_is_true`"
                 + " (no package download needed).\n");
         md.append("- `models/intermediate/<source>/` and `models/marts/<source>/`: the SQL Server views, functions and"
-                + " procedures translated to PostgreSQL, with their `_<source>__models.yml` (see below).\n");
+                + " procedures translated to " + target + ", with their `_<source>__models.yml` (see below).\n");
         md.append("- `snapshots/`: a snapshot per system-versioned (temporal) table, if any.\n");
         md.append("- `profiles.yml.example`: the connection profile `").append(plan.profileName())
                 .append("`; every setting is read from an environment variable.\n\n");
@@ -729,13 +730,13 @@ public final class DbtProjectTarget implements OutputTarget {
                 + " on each build that the model returns exactly these columns with these types.\n\n");
         if (tables) {
             md.append("Staging models are tables (`dbt.staging-materialization=table`), so their contracts also"
-                    + " declare the SQL Server constraints, which PostgreSQL enforces while dbt builds them:"
+                    + " declare the SQL Server constraints, which " + target + " enforces while dbt builds them:"
                     + " `primary_key`, `unique`, `not_null` and `foreign_key` (to the parent's staging model;"
                     + " not for keys that were `WITH NOCHECK` or refer to their own table). dbt rebuilds a table by"
                     + " replacing it, which drops the foreign keys of the tables that refer to it: rebuild the"
                     + " children too (`dbt build -s model+`), as a full `dbt build` does.\n\n");
         } else {
-            md.append("Staging models are views, as dbt's conventions recommend, and PostgreSQL cannot enforce"
+            md.append("Staging models are views, as dbt's conventions recommend, and " + target + " cannot enforce"
                     + " constraints on views: the contracts therefore declare no `constraints`, and the SQL Server"
                     + " constraints are checked by the data tests instead. Generate with"
                     + " `dbt.staging-materialization=table` to have staging tables whose contracts declare"
@@ -743,8 +744,9 @@ public final class DbtProjectTarget implements OutputTarget {
         }
         md.append("CHECK constraints become tests that fail on the rows where the condition is false, and, like"
                 + " SQL Server, let NULL (unknown) pass. `LIKE` patterns become anchored regular expressions"
-                + " (`~*`, case-insensitive like SQL Server's default collations), `getdate()` becomes"
-                + " `localtimestamp`. String comparisons in `accepted_values` are case-sensitive in PostgreSQL,"
+                + " (`" + dialect.regexMatch("column", "'pattern'", true, false) + "`, case-insensitive like SQL Server's"
+                + " default collations), `getdate()` becomes"
+                + " `localtimestamp`. String comparisons in `accepted_values` are case-sensitive in " + target + ","
                 + " where SQL Server's default collations are not.\n\n");
         List<Diagnostic> untranslated = diagnostics.stream().filter(d -> d.code().equals(CHECK_NOT_TRANSLATED))
                 .sorted().toList();
@@ -770,7 +772,7 @@ public final class DbtProjectTarget implements OutputTarget {
                     + " `datetime` values are usually local time; dbt compares them with the current UTC time."
                     + " Adjust the thresholds to the load schedule.\n\n");
         }
-        translatedModels(md, plan, diagnostics);
+        translatedModels(md, plan, diagnostics, target);
         md.append("## How to run\n\n");
         md.append("1. Install dbt: `pip install ").append(profile.adapterPackage()).append("`.\n");
         md.append("2. Copy `profiles.yml.example` to `profiles.yml` (or into `~/.dbt/`), and set the environment"
@@ -790,10 +792,10 @@ public final class DbtProjectTarget implements OutputTarget {
     }
 
     /** The layering policy and the column-name contract, then what was placed where and what was not. */
-    private void translatedModels(StringBuilder md, ProjectPlan plan, List<Diagnostic> diagnostics) {
+    private void translatedModels(StringBuilder md, ProjectPlan plan, List<Diagnostic> diagnostics, String target) {
         boolean source = config.referenceTables() == DbtConfig.ReferenceTables.SOURCE;
         md.append("## Marts and intermediate models\n\n");
-        md.append("SQL Server views, functions and procedures that DataMigrate translated to PostgreSQL become models"
+        md.append("SQL Server views, functions and procedures that DataMigrate translated to " + target + " become models"
                 + " above staging:\n\n");
         md.append("- A model that other translated models read is an intermediate model:"
                 + " `models/intermediate/<source>/int_<source>__<name>.sql`.\n");

@@ -176,6 +176,24 @@ class DbtProjectFeaturesTest {
     }
 
     @Test
+    void theReadmeNamesTheTargetItWasGeneratedFor() {
+        ai.datamigrate.spi.output.OutputRequest postgres = SampleDatabase.request(
+                SampleDatabase.databaseWithChecksAndHistory());
+        ai.datamigrate.spi.output.OutputRequest duckdb = new ai.datamigrate.spi.output.OutputRequest(
+                postgres.database(), new ai.datamigrate.plugin.duckdb.internal.DuckDbTargetDialect(),
+                postgres.sourceDiagnostics(), postgres.models());
+        String readme = file(new DbtProjectTarget(DbtConfig.defaults()).generate(duckdb), "README.md");
+        assertFalse(readme.contains("PostgreSQL"), readme);
+        assertTrue(readme.contains("translated to DuckDB become models"), readme);
+        assertTrue(readme.contains("DuckDB cannot enforce constraints on views"), readme);
+        assertTrue(readme.contains("`regexp_full_match(column, 'pattern', 'i')`"), readme);
+        assertTrue(readme.contains("pip install dbt-duckdb"), readme);
+        String onPostgres = file(generate(DbtConfig.defaults()), "README.md");
+        assertTrue(onPostgres.contains("translated to PostgreSQL become models"), onPostgres);
+        assertTrue(onPostgres.contains("`column ~* 'pattern'`"), onPostgres);
+    }
+
+    @Test
     void sourcesKeepSqlServerFactsInMetaAndCheckFreshness() {
         OutputResult result = generate(DbtConfig.defaults());
         Map<String, Object> source = get(yaml(result, STAGING + "_northwind_mini__sources.yml"), "sources", 0);

@@ -56,6 +56,11 @@ public final class DuckDbTargetDialect implements TargetDialect, CalciteRenderin
     }
 
     @Override
+    public String displayName() {
+        return "DuckDB";
+    }
+
+    @Override
     public TypeMapping mapType(DataType type) {
         return switch (type.name()) {
             case "bit" -> TypeMapping.exact("boolean");

@@ -16,7 +16,9 @@ import org.apache.calcite.sql.parser.SqlParseException;
  * Checks SQL for PostgreSQL. Parsing uses Calcite's parser; execution happens on one connection, each check in a
  * transaction that is always rolled back: the temporary views standing in for upstream models are created, the
  * transaction is then switched to read-only, and the query runs as {@code SELECT count(*) FROM (<query>) q} through
- * the extended protocol (one statement per call, so nothing can be appended), under a statement timeout.
+ * the extended protocol, under a statement timeout. The driver splits a text at its semicolons and sends every
+ * statement, so each text is first split with the driver's own parser and refused unless it is one statement: a
+ * stand-in view cannot end the transaction and append a write, nor can a query close the wrapper and append one.
  */
 final class PostgresQueryValidator implements QueryValidator {
 
@@ -59,13 +61,19 @@ final class PostgresQueryValidator implements QueryValidator {
             try {
                 run(c, "SET LOCAL statement_timeout = '60s'");
                 for (String statement : setup) {
-                    if (!statement.startsWith("CREATE TEMPORARY VIEW ")) {
-                        return QueryCheck.failed("only temporary views may be set up, not: " + statement);
+                    if (!statement.startsWith("CREATE TEMPORARY VIEW ") || statements(statement) != 1) {
+                        return QueryCheck.failed("only temporary views may be set up, one per statement, not: "
+                                + statement);
                     }
                     run(c, statement);
                 }
                 run(c, "SET TRANSACTION READ ONLY");
-                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM (" + query + "\n) AS dm_check");
+                String wrapped = "SELECT count(*) FROM (" + query + "\n) AS dm_check";
+                int found = statements(wrapped);
+                if (found != 1) {
+                    return QueryCheck.failed("expected exactly one query, found " + found + " statements");
+                }
+                try (PreparedStatement s = c.prepareStatement(wrapped);
                      ResultSet rows = s.executeQuery()) {
                     rows.next();
                 }
@@ -76,6 +84,11 @@ final class PostgresQueryValidator implements QueryValidator {
         } catch (SQLException e) {
             return QueryCheck.failed(context.maskSecrets(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** How many statements the driver would send for {@code sql} (it splits at semicolons outside quotes). */
+    static int statements(String sql) throws SQLException {
+        return org.postgresql.core.Parser.parseJdbcSql(sql, true, false, true, false, false).size();
     }
 
     private static void run(Connection c, String sql) throws SQLException {

@@ -56,6 +56,11 @@ public final class PostgresTargetDialect implements TargetDialect, CalciteRender
     }
 
     @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
+    @Override
     public TypeMapping mapType(DataType type) {
         return switch (type.name()) {
             case "bit" -> TypeMapping.exact("boolean");
