@@ -114,6 +114,8 @@ class ResumeAfterKillIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-cp", String.join(File.pathSeparator, classPath), "ai.datamigrate.cli.Main",
                 "--set", "scripted.dir=" + answers, "--set", "scripted.delay-ms=" + delayMillis,
+                // rules would turn the procedures with parameters into models; the LLM is what this test resumes
+                "--set", "mssql.parameters=review",
                 "migrate", script.toString(), "--out", out.toString(), "--llm", "scripted", "--llm-cache",
                 cache.toString(), "--jobs", "1"));
         if (resume) {
