@@ -95,6 +95,11 @@ public final class DataMigrate {
 
     /** {@link #inspect(Path)} with script variables (SQLCMD {@code $(name)}). */
     public InspectResult inspect(Path input, Map<String, String> variables) {
+        return host.inspect(Input.of(input), variables);
+    }
+
+    /** Reads a file input or a database URL ({@link Input#parse}) into a catalog, with script variables. */
+    public InspectResult inspect(Input input, Map<String, String> variables) {
         return host.inspect(input, variables);
     }
 
@@ -136,11 +141,20 @@ public final class DataMigrate {
 
     /** {@link #load(Path, LoadRequestOptions)} with script variables (e.g. the folder of BULK INSERT files). */
     public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options) {
-        return host.load(input, variables, options, progress::onLoadEvent);
+        return host.load(Input.of(input), variables, options, progress::onLoadEvent);
     }
 
     /** {@link #load(Path, Map, LoadRequestOptions)} with the events also sent to {@code listener}. */
     public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options,
+                           ProgressListener listener) {
+        return load(Input.of(input), variables, options, listener);
+    }
+
+    /**
+     * Loads from a file input or a live database ({@link Input#parse}, e.g. {@code jdbc:sqlserver://...}), with the
+     * events sent to {@code listener} and to this instance's listener.
+     */
+    public LoadResult load(Input input, Map<String, String> variables, LoadRequestOptions options,
                            ProgressListener listener) {
         return host.load(input, variables, options, event -> {
             listener.onLoadEvent(event);

@@ -121,7 +121,7 @@ final class DataMigrateHost {
     }
 
     /** Reads the input into a catalog. */
-    public InspectResult inspect(Path input, Map<String, String> variables) {
+    public InspectResult inspect(Input input, Map<String, String> variables) {
         return read(input, variables).inspected();
     }
 
@@ -130,18 +130,19 @@ final class DataMigrateHost {
                            InspectResult inspected) {
     }
 
-    private Reading read(Path input, Map<String, String> variables) {
-        InputFiles.check(input);
-        SourceInput sourceInput = new SourceInput(input.toString(), Optional.of(input), variables);
+    private Reading read(Input input, Map<String, String> variables) {
+        input.path().ifPresent(InputFiles::check);
+        SourceInput sourceInput = new SourceInput(input.location(), input.path(), variables);
+        String shown = masker.mask(input.location());
         Contribution<SourceReaderFactory> reader = registry.sourceReaders().stream()
                 .filter(c -> PluginRegistry.callPlugin(c.plugin(), "check the input", () -> c.factory().accepts(sourceInput)))
                 .findFirst()
                 .orElseThrow(() -> new DataMigrateException(ErrorCode.INPUT_UNREADABLE, "no source reader accepts "
-                        + input + "; available readers: " + describe(registry.sourceReaders())));
-        LOG.debug("reading {} with source reader '{}'", input, reader.name());
+                        + shown + "; available readers: " + describe(registry.sourceReaders())));
+        LOG.debug("reading {} with source reader '{}'", shown, reader.name());
         SourceReader instance = PluginRegistry.callPlugin(reader.plugin(), "create source reader '" + reader.name()
                 + "'", () -> reader.factory().create(configFor(reader.factory()), context));
-        SourceReadResult result = PluginRegistry.callPlugin(reader.plugin(), "read " + input,
+        SourceReadResult result = PluginRegistry.callPlugin(reader.plugin(), "read " + shown,
                 () -> instance.read(sourceInput));
         return new Reading(reader, instance, sourceInput,
                 new InspectResult(reader.name(), result.database(), sorted(result.diagnostics())));
@@ -152,7 +153,7 @@ final class DataMigrateHost {
         Path stateDir = stateDir(request.out());
         Generation run = generate(request.input(), request.variables(), request.target(), request.output(),
                 request.agents(), Optional.of(stateDir));
-        MigrationReport report = run.report("migrate", request.input(), false);
+        MigrationReport report = run.report("migrate", request.input(), displayName(request.input()), false);
         List<GeneratedFile> files = new ArrayList<>();
         for (GeneratedFile file : run.output().files()) {
             if (ReportFiles.NAMES.contains(file.path())) {
@@ -170,7 +171,7 @@ final class DataMigrateHost {
                 run.output().outcomes(), n -> locations.getOrDefault(n, "")).json()));
         files.sort(Comparator.comparing(GeneratedFile::path));
         AtomicOutputWriter.Preserved preserved = AtomicOutputWriter.writeProject(request.out(), files,
-                request.force(), "DataMigrate " + version() + " from " + request.input().getFileName()
+                request.force(), "DataMigrate " + version() + " from " + displayName(request.input())
                         + " (source reader " + run.inspected().sourceReader() + ", target " + run.target()
                         + ", output " + run.outputName() + ")");
         AtomicOutputWriter.deleteQuietly(stateDir); // the run completed: nothing to resume
@@ -183,16 +184,16 @@ final class DataMigrateHost {
      * Creates the raw tables of the input's catalog on the target database and, unless schema only, loads the rows
      * that the same source reader streams from the input. The loader is the first one that accepts the URL.
      */
-    public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options) {
+    public LoadResult load(Input input, Map<String, String> variables, LoadRequestOptions options) {
         return load(input, variables, options, ai.datamigrate.spi.load.LoadListener.NONE);
     }
 
     /**
-     * {@link #load(Path, Map, LoadRequestOptions)} with progress events for {@code listener}; with a report folder in
+     * {@link #load(Input, Map, LoadRequestOptions)} with progress events for {@code listener}; with a report folder in
      * the options, writes {@code load-report.json} and {@code load-report.md} there (verification per table and
      * column), replacing those of an earlier load.
      */
-    public LoadResult load(Path input, Map<String, String> variables, LoadRequestOptions options,
+    public LoadResult load(Input input, Map<String, String> variables, LoadRequestOptions options,
                            ai.datamigrate.spi.load.LoadListener listener) {
         Contribution<DataLoaderFactory> loader = registry.dataLoaders().stream()
                 .filter(c -> PluginRegistry.callPlugin(c.plugin(), "check the target URL",
@@ -204,11 +205,12 @@ final class DataMigrateHost {
         InspectResult inspected = reading.inspected();
         Optional<RowSource> rows = Optional.empty();
         if (!options.schemaOnly()) {
-            rows = PluginRegistry.callPlugin(reading.contribution().plugin(), "open the rows of " + input,
+            rows = PluginRegistry.callPlugin(reading.contribution().plugin(), "open the rows of "
+                            + masker.mask(input.location()),
                     () -> reading.reader().rows(reading.input()));
             if (rows.isEmpty()) {
                 throw new DataMigrateException(LOAD_NO_ROWS, "source reader '" + inspected.sourceReader()
-                        + "' cannot read rows from " + input + "; use --schema-only to create the raw tables only");
+                        + "' cannot read rows from " + masker.mask(input.location()) + "; use --schema-only to create the raw tables only");
             }
         }
         Optional<RowSource> loadRows = rows;
@@ -222,7 +224,7 @@ final class DataMigrateHost {
         diagnostics.addAll(result.diagnostics());
         LoadResult loaded = new LoadResult(result.tables(), sorted(diagnostics), result.verifications());
         options.reportDir().ifPresent(dir -> ai.datamigrate.core.report.LoadReport.write(dir, new
-                ai.datamigrate.core.report.LoadReport(version(), fileName(input), inspected.database().name(),
+                ai.datamigrate.core.report.LoadReport(version(), displayName(input), inspected.database().name(),
                 masker.mask(options.targetUrl()), options.rawSchema(), options.schemaOnly(), loaded)));
         return loaded;
     }
@@ -275,9 +277,9 @@ final class DataMigrateHost {
      * needs a human and roughly how long that takes. A folder that holds nothing but an earlier report is
      * replaced; any other non-empty folder must have been written by DataMigrate.
      */
-    public AssessResult assess(Path input, Map<String, String> variables, String target, String output, Path out) {
+    public AssessResult assess(Input input, Map<String, String> variables, String target, String output, Path out) {
         Generation run = generate(input, variables, target, output, AgentOptions.rulesOnly(), Optional.empty());
-        MigrationReport report = run.report("assess", input, true);
+        MigrationReport report = run.report("assess", input, displayName(input), true);
         List<GeneratedFile> files = ReportFiles.render(report);
         AtomicOutputWriter.write(out, files, holdsOnlyAReport(out));
         return new AssessResult(out, run.inspected().database(), files.stream().map(GeneratedFile::path).toList(),
@@ -288,12 +290,13 @@ final class DataMigrateHost {
     private record Generation(InspectResult inspected, String target, String outputName, OutputResult output,
                               List<Diagnostic> diagnostics, AgentRun.Traces traces,
                               List<ai.datamigrate.spi.output.TranslatedModel> models) {
-        MigrationReport report(String command, Path input, boolean effort) {
+        MigrationReport report(String command, Input input, String inputName, boolean effort) {
             ReportBuilder builder = ReportBuilder.of(new ReportHeader(MigrationReport.FORMAT_VERSION, version(),
-                            command, fileName(input), inspected.database().name(), inspected.sourceReader(), target,
+                            command, inputName, inspected.database().name(), inspected.sourceReader(), target,
                             outputName), inspected.database())
-                    .diagnostics(diagnostics).outcomes(output.outcomes()).input(input)
+                    .diagnostics(diagnostics).outcomes(output.outcomes())
                     .llm(traces.perObject(), traces.run());
+            input.path().ifPresent(builder::input);
             return (effort ? builder.withEffortEstimate() : builder).build();
         }
     }
@@ -324,7 +327,7 @@ final class DataMigrateHost {
         return parent.resolve("." + absolute.getFileName() + ".datamigrate-run");
     }
 
-    private Generation generate(Path input, Map<String, String> variables, String target, String output,
+    private Generation generate(Input input, Map<String, String> variables, String target, String output,
                                 AgentOptions agents, Optional<Path> stateDir) {
         Contribution<TargetDialectFactory> targetFactory = registry.targetDialect(target);
         Contribution<OutputTargetFactory> outputFactory = registry.outputTarget(output);
@@ -354,9 +357,9 @@ final class DataMigrateHost {
                 agentResult.traces(), agentResult.models());
     }
 
-    private static String fileName(Path input) {
-        Path name = input.toAbsolutePath().normalize().getFileName();
-        return name == null ? input.toString() : name.toString();
+    /** How reports and messages name the input: its file name, or its URL with the settings' secrets masked. */
+    private String displayName(Input input) {
+        return masker.mask(input.displayName());
     }
 
     /** Whether {@code out} is missing, empty or holds only report files, so that replacing it loses nothing else. */

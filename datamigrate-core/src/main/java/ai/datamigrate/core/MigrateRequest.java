@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * @param input     the script or project to migrate
+ * @param input     the script, project or database to migrate
  * @param variables script variables ({@code --var})
  * @param out       the folder to write; replaced atomically
  * @param target    the target dialect's name, e.g. {@code postgres}
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param agents    how the agent pipeline runs after rule translation
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
-public record MigrateRequest(Path input, Map<String, String> variables, Path out, String target, String output,
+public record MigrateRequest(Input input, Map<String, String> variables, Path out, String target, String output,
                              boolean force, AgentOptions agents) {
     public MigrateRequest {
         Objects.requireNonNull(input, "input");
@@ -26,10 +26,22 @@ public record MigrateRequest(Path input, Map<String, String> variables, Path out
         Objects.requireNonNull(agents, "agents");
     }
 
-    /** Rules only: no LLM, models checked by parsing. */
+    /** A request to migrate a file or folder. */
     public MigrateRequest(Path input, Map<String, String> variables, Path out, String target, String output,
+                          boolean force, AgentOptions agents) {
+        this(Input.of(input), variables, out, target, output, force, agents);
+    }
+
+    /** Rules only: no LLM, models checked by parsing. */
+    public MigrateRequest(Input input, Map<String, String> variables, Path out, String target, String output,
                           boolean force) {
         this(input, variables, out, target, output, force, AgentOptions.rulesOnly());
+    }
+
+    /** Rules only, for a file or folder. */
+    public MigrateRequest(Path input, Map<String, String> variables, Path out, String target, String output,
+                          boolean force) {
+        this(Input.of(input), variables, out, target, output, force, AgentOptions.rulesOnly());
     }
 
     /** This request with other agent options. */
@@ -39,13 +51,18 @@ public record MigrateRequest(Path input, Map<String, String> variables, Path out
 
     /** A request to migrate {@code input} into the folder {@code out}: PostgreSQL through dbt, rules only. */
     public static Builder builder(Path input, Path out) {
+        return new Builder(Input.of(Objects.requireNonNull(input, "input")), out);
+    }
+
+    /** A request to migrate {@code input} — a path or a database URL, see {@link Input} — into {@code out}. */
+    public static Builder builder(Input input, Path out) {
         return new Builder(input, out);
     }
 
     /** Builds a {@link MigrateRequest}; every setting has the command line's default. */
     @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
     public static final class Builder {
-        private final Path input;
+        private final Input input;
         private final Path out;
         private final Map<String, String> variables = new java.util.TreeMap<>();
         private String target = "postgres";
@@ -53,7 +70,7 @@ public record MigrateRequest(Path input, Map<String, String> variables, Path out
         private boolean force;
         private AgentOptions agents = AgentOptions.rulesOnly();
 
-        private Builder(Path input, Path out) {
+        private Builder(Input input, Path out) {
             this.input = Objects.requireNonNull(input, "input");
             this.out = Objects.requireNonNull(out, "out");
         }

@@ -61,6 +61,7 @@ class DataMigrateHostLoadTest {
     private final class Reader implements SourceReader {
         private final boolean hasRows;
         private boolean read;
+        private SourceInput input;
 
         Reader(boolean hasRows) {
             this.hasRows = hasRows;
@@ -69,6 +70,7 @@ class DataMigrateHostLoadTest {
         @Override
         public SourceReadResult read(SourceInput input) {
             read = true;
+            this.input = input;
             return new SourceReadResult(new Database("shop", List.of(), Optional.empty()), List.of());
         }
 
@@ -144,10 +146,23 @@ class DataMigrateHostLoadTest {
         return new DataMigrateHost(new PluginRegistry(List.of(new LoadedPlugin(plugin, "fake.jar"))), settings);
     }
 
-    private Path script() throws Exception {
+    private Input script() throws Exception {
         Path script = dir.resolve("shop.sql");
         Files.writeString(script, "create table t (a int);\n");
-        return script;
+        return Input.of(script);
+    }
+
+    @Test
+    void aUrlReachesTheReaderAsTypedAndIsNotCheckedAsAFile() {
+        String url = "jdbc:sqlserver://db.example.com:1433;databaseName=Shop";
+        Input input = Input.parse(url);
+        assertTrue(input.isUrl());
+        host(true, Settings.empty()).load(input, Map.of(), new LoadRequestOptions("jdbc:fake:x", "raw", List.of(),
+                false, false));
+        Reader reader = (Reader) readers.get(0);
+        assertEquals(url, reader.input.location(), "the // of the URL survives");
+        assertEquals(Optional.empty(), reader.input.path());
+        assertEquals(Input.of(Path.of("shop.sql")), Input.parse("shop.sql"), "anything else is a path");
     }
 
     @Test
@@ -168,7 +183,7 @@ class DataMigrateHostLoadTest {
 
     @Test
     void aReaderWithoutRowsIsAOneLineUserError() throws Exception {
-        Path script = script();
+        Input script = script();
         DataMigrateException e = assertThrows(DataMigrateException.class, () -> host(false, Settings.empty())
                 .load(script, Map.of(), new LoadRequestOptions("jdbc:fake:x", "raw", List.of(), false, false)));
         assertEquals(ErrorKind.USER, e.errorCode().kind());

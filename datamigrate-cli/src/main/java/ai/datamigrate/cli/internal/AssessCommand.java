@@ -41,7 +41,7 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataMigrate host = root.host();
-        AssessResult result = host.assess(new MigrateRequest(source.input, source.variables, out, target, output, false));
+        AssessResult result = host.assess(new MigrateRequest(source.input(), source.variables, out, target, output, false));
         MigrationReport report = result.report();
         Terminal terminal = root.cli.terminal();
         StringJoiner counts = new StringJoiner(", ");

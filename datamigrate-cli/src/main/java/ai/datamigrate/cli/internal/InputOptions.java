@@ -1,6 +1,6 @@
 package ai.datamigrate.cli.internal;
 
-import java.nio.file.Path;
+import ai.datamigrate.core.Input;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -10,9 +10,16 @@ import picocli.CommandLine.Parameters;
 final class InputOptions {
 
     @Parameters(index = "0", paramLabel = "INPUT",
-            description = "A T-SQL script (.sql), a folder of scripts, or an SSDT project (folder or .sqlproj).")
-    Path input;
+            description = "A T-SQL script (.sql), a folder of scripts, an SSDT project (folder or .sqlproj), or a live "
+                    + "SQL Server database: jdbc:sqlserver://HOST[:PORT];databaseName=DB (credentials from "
+                    + "DATAMIGRATE_MSSQL_USER / DATAMIGRATE_MSSQL_PASSWORD, never in the URL).")
+    String location;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A script variable, e.g. SQLCMD $(NAME).")
     Map<String, String> variables = new LinkedHashMap<>();
+
+    /** The input: a path, or a database URL kept as typed. */
+    Input input() {
+        return Input.parse(location);
+    }
 }

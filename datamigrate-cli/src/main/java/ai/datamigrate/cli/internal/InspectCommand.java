@@ -29,14 +29,14 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataMigrate host = root.host();
-        InspectResult result = host.inspect(source.input, source.variables);
+        InspectResult result = host.inspect(source.input(), source.variables);
         Terminal terminal = root.cli.terminal();
         if (json) {
             terminal.result(host.catalogJson(result));
             return ExitCode.OK;
         }
         terminal.line("database " + result.database().name() + " (read by " + result.sourceReader() + " from "
-                + source.input + ")");
+                + host.mask(source.input().location()) + ")");
         for (Schema schema : result.database().schemas()) {
             terminal.line("schema " + schema.name() + ": " + schema.tables().size() + " tables, "
                     + schema.views().size() + " views, " + schema.procedures().size() + " procedures, "

@@ -105,7 +105,7 @@ final class LoadCommand implements Callable<Integer> {
         LoadProgress progress = new LoadProgress(terminal);
         LoadResult result;
         try {
-            result = host.load(source.input, source.variables, options, new ProgressListener() {
+            result = host.load(source.input(), source.variables, options, new ProgressListener() {
                 @Override
                 public void onLoadEvent(LoadEvent event) {
                     progress.onEvent(event);

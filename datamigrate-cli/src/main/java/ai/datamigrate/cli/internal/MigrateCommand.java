@@ -108,7 +108,7 @@ final class MigrateCommand implements Callable<Integer> {
                 Optional.ofNullable(validateUrl), rawSchema,
                 Optional.of(cache != null ? cache : AgentOptions.defaultCacheDir()), resume,
                 new AgentProgress(terminal, System::nanoTime, llm != null || validateUrl != null), llmDocs);
-        MigrateResult result = host.migrate(new MigrateRequest(source.input, source.variables, out, target, output,
+        MigrateResult result = host.migrate(new MigrateRequest(source.input(), source.variables, out, target, output,
                 force, agents));
         Diagnostics.print(terminal, result.diagnostics(), verbose);
         for (String edited : result.keptEdits()) {
