@@ -5,6 +5,7 @@
 module ai.datamigrate.core {
     requires transitive ai.datamigrate.spi;
     requires com.google.guice;
+    requires com.google.common;
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jdk8;

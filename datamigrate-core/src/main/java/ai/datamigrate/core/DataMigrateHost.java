@@ -335,9 +335,13 @@ final class DataMigrateHost {
         TargetDialect dialect = PluginRegistry.callPlugin(targetFactory.plugin(), "create target dialect '"
                 + targetFactory.name() + "'", () -> targetFactory.factory().create(configFor(targetFactory.factory()),
                 context));
+        // only work that is costly to redo is worth resuming: LLM calls, and third-party agents (which may call
+        // anything); a rules-only run is cheaper to repeat than to checkpoint after every step
+        Optional<Path> keptState = agents.llm().isPresent() || !registry.agents().isEmpty() ? stateDir
+                : Optional.empty();
         // the run state's fingerprint hashes the whole catalog: only a run that keeps state needs it, and it is
         // computed on another core while this one translates
-        CompletableFuture<String> fingerprint = stateDir.isEmpty() ? CompletableFuture.completedFuture("")
+        CompletableFuture<String> fingerprint = keptState.isEmpty() ? CompletableFuture.completedFuture("")
                 : CompletableFuture.supplyAsync(() -> AgentRun.fingerprint(inspected, targetFactory.name(), output,
                         agents));
         TranslationResult translation = translate(inspected, dialect);
@@ -345,7 +349,7 @@ final class DataMigrateHost {
         translated.addAll(translation.diagnostics());
         AgentRun agentRun = new AgentRun(registry, masker, context, this::configFor);
         AgentRun.Result agentResult = agentRun.run(inspected, targetFactory.name(), output, dialect,
-                sorted(translated), translation.models(), agents, stateDir, fingerprint::join);
+                sorted(translated), translation.models(), agents, keptState, fingerprint::join);
         List<Diagnostic> earlier = agentResult.diagnostics();
         OutputResult result = PluginRegistry.callPlugin(outputFactory.plugin(), "generate output '"
                 + outputFactory.name() + "'", () -> outputFactory.factory().create(configFor(outputFactory.factory()),

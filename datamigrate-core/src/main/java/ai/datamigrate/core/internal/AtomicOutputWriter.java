@@ -64,7 +64,7 @@ public final class AtomicOutputWriter {
                 if (path.equals(MARKER)) {
                     continue;
                 }
-                String onDisk = ProjectManifest.sha256(readBytes(existing));
+                String onDisk = previous.get().digest(readBytes(existing));
                 String generatedBefore = previous.get().files().get(path);
                 GeneratedFile now = planned.get(path);
                 if (generatedBefore != null && generatedBefore.equals(onDisk)) {
@@ -73,12 +73,12 @@ public final class AtomicOutputWriter {
                 if (generatedBefore == null && path.endsWith(NEW_VERSION_SUFFIX)) {
                     continue; // a stale new version written beside an edit; this run writes its own
                 }
-                if (now != null && ProjectManifest.sha256(now.content()).equals(onDisk)) {
+                if (now != null && previous.get().digest(now.content()).equals(onDisk)) {
                     continue; // the user's version is what this run generates anyway
                 }
                 if (now != null) {
                     planned.put(path + NEW_VERSION_SUFFIX, new GeneratedFile(path + NEW_VERSION_SUFFIX, now.content()));
-                    hashes.put(path, ProjectManifest.sha256(now.content()));
+                    hashes.put(path, ProjectManifest.digestNow(now.content()));
                     keptEdits.add(path);
                 } else {
                     keptFiles.add(path);
@@ -88,12 +88,12 @@ public final class AtomicOutputWriter {
             }
         }
         // hashing every file (tens of MB on large catalogs) is independent per file: in parallel, used in order
-        java.util.List<String> digests = files.parallelStream().map(f -> ProjectManifest.sha256(f.content())).toList();
+        java.util.List<String> digests = files.parallelStream().map(f -> ProjectManifest.digestNow(f.content())).toList();
         for (int i = 0; i < files.size(); i++) {
             hashes.putIfAbsent(files.get(i).path(), digests.get(i));
         }
         for (String edited : keptEdits) {
-            hashes.put(edited + NEW_VERSION_SUFFIX, ProjectManifest.sha256(planned.get(edited + NEW_VERSION_SUFFIX)
+            hashes.put(edited + NEW_VERSION_SUFFIX, ProjectManifest.digestNow(planned.get(edited + NEW_VERSION_SUFFIX)
                     .content()));
         }
         planned.put(MARKER, new GeneratedFile(MARKER, new ProjectManifest(producedBy, hashes).toJson()));

@@ -102,4 +102,38 @@ class AtomicOutputWriterTest {
         assertEquals(List.of(), preserved.keptEdits());
         assertFalse(Files.exists(out.resolve("a.sql.datamigrate-new")));
     }
+
+    /** A project written by a version whose manifest held SHA-256 values (format 1) keeps its edits on a re-run. */
+    @Test
+    void aFormatOneManifestOfAnEarlierVersionStillTellsEditsApart() throws IOException {
+        Path out = dir.resolve("project");
+        Files.createDirectories(out.resolve(".datamigrate"));
+        Files.writeString(out.resolve("a.sql"), "select 1 -- tuned by hand");
+        Files.writeString(out.resolve("b.sql"), "select 2");
+        // the values are SHA-256 of what that version generated: "select 1" and "select 2"
+        Files.writeString(out.resolve(".datamigrate/manifest.json"), """
+                {"format": 1, "producedBy": "DataMigrate 0.0.9", "files": {
+                  "a.sql": "%s",
+                  "b.sql": "%s"}}
+                """.formatted(sha256("select 1"), sha256("select 2")));
+
+        AtomicOutputWriter.Preserved preserved = AtomicOutputWriter.writeProject(out, List.of(
+                new GeneratedFile("a.sql", "select 10"), new GeneratedFile("b.sql", "select 20")), false, "test");
+        assertEquals(List.of("a.sql"), preserved.keptEdits());
+        assertEquals(List.of(), preserved.keptFiles());
+        assertEquals("select 20", Files.readString(out.resolve("b.sql")), "an untouched file is replaced");
+        String manifest = Files.readString(out.resolve(".datamigrate/manifest.json"));
+        assertTrue(manifest.contains("\"format\" : 2") && manifest.contains("\"hash\" : \"murmur3_128\""), manifest);
+        assertEquals(ProjectManifest.digestNow("select 20"), ProjectManifest.read(out).orElseThrow().files()
+                .get("b.sql"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
