@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -85,11 +86,17 @@ public final class DbtProjectTarget implements OutputTarget {
         }
         TranslatedModelFiles translatedFiles = new TranslatedModelFiles(config, dialect);
         Map<String, List<TranslatedPlan>> byYamlFile = new TreeMap<>();
-        for (TranslatedPlan model : plan.translated()) {
-            files.put(model.sqlFile(), translatedFiles.sql(model));
+        List<String> sqls = plan.translated().parallelStream().map(translatedFiles::sql).toList();
+        for (int i = 0; i < sqls.size(); i++) {
+            TranslatedPlan model = plan.translated().get(i);
+            files.put(model.sqlFile(), sqls.get(i));
             byYamlFile.computeIfAbsent(model.yamlFile(), k -> new ArrayList<>()).add(model);
         }
-        byYamlFile.forEach((path, models) -> files.put(path, translatedFiles.yaml(models)));
+        List<Map.Entry<String, List<TranslatedPlan>>> yamlFiles = List.copyOf(byYamlFile.entrySet());
+        List<String> yamls = yamlFiles.parallelStream().map(e -> translatedFiles.yaml(e.getValue())).toList();
+        for (int i = 0; i < yamls.size(); i++) {
+            files.put(yamlFiles.get(i).getKey(), yamls.get(i));
+        }
         if (plan.translated().stream().anyMatch(m -> !m.model().parameters().isEmpty())) {
             files.put("macros/" + TranslatedModelFiles.LITERAL_MACRO + ".sql", TranslatedModelFiles.LITERAL_MACRO_SQL);
         }
@@ -144,8 +151,11 @@ public final class DbtProjectTarget implements OutputTarget {
         List<Diagnostic> diagnostics = new ArrayList<>();
         String prefix = source.folder();
         String modelsFile = prefix + "_" + source.name() + "__models.yml";
-        files.put(prefix + "_" + source.name() + "__sources.yml", sourcesYaml(source, dialect));
-        files.put(modelsFile, modelsYaml(plan, source, dialect, request, diagnostics));
+        // the two YAML files and the staging models are independent: the YAML is written on other cores meanwhile
+        CompletableFuture<String> sourcesYaml = CompletableFuture.supplyAsync(() -> sourcesYaml(source, dialect));
+        List<Diagnostic> modelsDiagnostics = new ArrayList<>();
+        CompletableFuture<String> modelsYaml = CompletableFuture.supplyAsync(() -> modelsYaml(plan, source, dialect,
+                request, modelsDiagnostics));
         for (ModelPlan model : source.models()) {
             String sqlFile = prefix + model.modelName() + ".sql";
             files.put(sqlFile, stagingSql(model, dialect));
@@ -157,7 +167,25 @@ public final class DbtProjectTarget implements OutputTarget {
             });
             modelFiles.put(model.modelName(), generated);
         }
+        files.put(prefix + "_" + source.name() + "__sources.yml", joined(sourcesYaml));
+        files.put(modelsFile, joined(modelsYaml));
+        diagnostics.addAll(modelsDiagnostics); // the project's diagnostics are sorted in the end
         return new SourceFiles(files, modelFiles, diagnostics);
+    }
+
+    /** The value of a task run beside this thread, with its failure as thrown, not wrapped. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private String projectYaml(ProjectPlan plan) {

@@ -63,11 +63,18 @@ final class Dependencies {
     List<Dependency> collect(Collection<ModuleBody> bodies) {
         Set<Dependency> all = new LinkedHashSet<>();
         Set<String> reported = new HashSet<>();
-        for (ModuleBody body : bodies) {
+        // each body is walked on its own (the walkers only read the catalog), in parallel; merged in source order
+        List<ModuleBody> inOrder = List.copyOf(bodies);
+        List<Walker> walkers = inOrder.parallelStream().map(body -> {
             Walker walker = new Walker(body);
             for (Statement s : body.statements()) {
                 walker.walk(s);
             }
+            return walker;
+        }).toList();
+        for (Walker walker : walkers) {
+            ModuleBody body = walker.body;
+            diagnostics.addAll(walker.dynamicSql);
             for (Dependency d : walker.found) {
                 all.add(d);
                 if (!d.resolved() && reported.add(d.from() + "->" + d.to() + ":" + d.access())) {
@@ -99,6 +106,8 @@ final class Dependencies {
     private final class Walker {
         final ModuleBody body;
         final List<Dependency> found = new ArrayList<>();
+        /** Where the body runs dynamic SQL: its own list, as walkers run in parallel. */
+        final List<Diagnostic> dynamicSql = new ArrayList<>();
         /** The CTE names in scope, innermost last. */
         final Deque<Set<String>> ctes = new ArrayDeque<>();
 
@@ -360,7 +369,7 @@ final class Dependencies {
         }
 
         private void dynamic(Pos at) {
-            diagnostics.add(Diagnostic.info(DYNAMIC_SQL, body.locator().at(at.line(), at.column()),
+            dynamicSql.add(Diagnostic.info(DYNAMIC_SQL, body.locator().at(at.line(), at.column()),
                     body.kind() + " " + body.name() + " runs dynamic SQL; what it reads and writes is not known")
                     .withObject(body.name().toString()));
         }
