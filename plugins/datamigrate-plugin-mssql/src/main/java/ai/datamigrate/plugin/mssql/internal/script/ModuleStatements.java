@@ -47,11 +47,16 @@ final class ModuleStatements {
             default -> trigger(c, nameParts, start);
         };
         // The body runs to the end of the batch.
-        ParseResult body = TsqlParser.parseStatements(ctx.tokens, c.position(), c.end(), ctx.lines,
-                Optional.of(object.name().toString()));
-        ctx.diagnostics.addAll(body.diagnostics());
-        ctx.bodies.put(object.kind() + ":" + object.name().toString().toLowerCase(Locale.ROOT),
-                new ModuleBody(object.name(), object.kind(), body.statements(), body.unparsed(), ctx.lines));
+        int from = c.position();
+        int end = c.end();
+        List<Token> tokens = ctx.tokens;
+        LineMap lines = ctx.lines;
+        ctx.state.parseBody(object.kind() + ":" + object.name().toString().toLowerCase(Locale.ROOT), () -> {
+            ParseResult body = TsqlParser.parseStatements(tokens, from, end, lines,
+                    Optional.of(object.name().toString()));
+            return new ReadState.ParsedBody(new ModuleBody(object.name(), object.kind(), body.statements(),
+                    body.unparsed(), lines), body.diagnostics());
+        });
         c.reset(c.end());
         if (ctx.catalog.addObject(object).isPresent() && start.is("CREATE")) {
             ctx.warning(ScriptContext.DUPLICATE_OBJECT, start, object.kind() + " " + object.name()

@@ -49,8 +49,6 @@ final class ScriptContext {
     final CatalogBuilder catalog;
     final List<Diagnostic> diagnostics;
     final Map<String, String> variables;
-    /** The parsed bodies of views, routines and triggers by {@code kind:schema.name} (lower case), last definition wins. */
-    final Map<String, ModuleBody> bodies;
 
     /** Where the lines of {@code text} come from (SQLCMD includes move them). */
     final LineMap lines;
@@ -60,7 +58,6 @@ final class ScriptContext {
         this.state = state;
         this.catalog = state.catalog;
         this.diagnostics = state.diagnostics;
-        this.bodies = state.bodies;
         this.file = file;
         this.lines = lines;
         this.text = text;

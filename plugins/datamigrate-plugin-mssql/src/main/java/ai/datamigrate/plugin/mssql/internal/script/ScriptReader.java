@@ -110,6 +110,7 @@ public final class ScriptReader {
             d.reader().statementWithRecovery(new TokenCursor(d.reader().ctx.tokens, d.from(), d.end()));
         }
         state.deferred.clear();
+        state.awaitParses();
         for (Map.Entry<String, ReadState.DataCount> entry : state.data.entrySet()) {
             ReadState.DataCount count = entry.getValue();
             List<String> parts = new ArrayList<>();
@@ -122,7 +123,7 @@ public final class ScriptReader {
         String name = state.databaseName != null ? state.databaseName : fallbackDatabaseName;
         Database built = state.catalog.build(name);
         Dependencies dependencies = new Dependencies(built);
-        List<Dependency> found = dependencies.collect(state.bodies.values());
+        List<Dependency> found = dependencies.collect(state.bodies());
         List<Diagnostic> diagnostics = new ArrayList<>(state.diagnostics);
         diagnostics.addAll(dependencies.diagnostics());
         diagnostics.sort(null);
@@ -132,7 +133,7 @@ public final class ScriptReader {
 
     /** The parsed bodies of the views, routines and triggers read so far (for tests and tools in this module). */
     java.util.Collection<ModuleBody> bodies() {
-        return java.util.Collections.unmodifiableCollection(ctx.bodies.values());
+        return ctx.state.bodies();
     }
 
     private void readBatch(Batch batch) {
