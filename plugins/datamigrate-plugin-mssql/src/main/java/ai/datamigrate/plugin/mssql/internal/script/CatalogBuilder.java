@@ -51,17 +51,12 @@ final class CatalogBuilder {
 
     /** Adds a view, routine, trigger, sequence or alias type, replacing one of the same kind and name. */
     Optional<CatalogObject> addObject(CatalogObject object) {
-        List<CatalogObject> list = schema(object.name().schema()).objects;
-        for (int i = 0; i < list.size(); i++) {
-            CatalogObject existing = list.get(i);
-            if (existing.kind().equals(object.kind()) && existing.name().matches(object.name())) {
-                list.remove(i);
-                list.add(object);
-                return Optional.of(existing);
-            }
-        }
-        list.add(object);
-        return Optional.empty();
+        Map<String, CatalogObject> objects = schema(object.name().schema()).objects;
+        String key = SchemaBuilder.key(object);
+        // a later definition of the same kind and name replaces the earlier one and takes its place at the end
+        CatalogObject existing = objects.remove(key);
+        objects.put(key, object);
+        return Optional.ofNullable(existing);
     }
 
     Optional<AliasType> aliasType(Optional<String> schema, String name) {
@@ -73,7 +68,7 @@ final class CatalogBuilder {
             candidates.addAll(schemas.values());
         }
         for (SchemaBuilder s : candidates) {
-            for (CatalogObject o : s.objects) {
+            for (CatalogObject o : s.objects.values()) {
                 if (o instanceof AliasType alias && alias.name().name().equalsIgnoreCase(name)) {
                     return Optional.of(alias);
                 }
@@ -88,10 +83,9 @@ final class CatalogBuilder {
         if (schema == null) {
             return false;
         }
-        for (int i = 0; i < schema.objects.size(); i++) {
-            CatalogObject o = schema.objects.get(i);
-            if (o.name().matches(name)) {
-                schema.objects.set(i, withDescription(o, text));
+        for (Map.Entry<String, CatalogObject> entry : schema.objects.entrySet()) {
+            if (entry.getValue().name().matches(name)) {
+                entry.setValue(withDescription(entry.getValue(), text));
                 return true;
             }
         }
@@ -149,11 +143,22 @@ final class CatalogBuilder {
     static final class SchemaBuilder {
         final String name;
         final List<TableBuilder> tables = new ArrayList<>();
-        final List<CatalogObject> objects = new ArrayList<>();
+        /** By {@link #key}: kind and name, compared as {@link ObjectName#matches} does. */
+        final Map<String, CatalogObject> objects = new LinkedHashMap<>();
         String description;
 
         SchemaBuilder(String name) {
             this.name = name;
+        }
+
+        /** Kind and name folded as {@link String#equalsIgnoreCase} compares (upper, then lower case per char). */
+        static String key(CatalogObject o) {
+            String name = o.name().name();
+            StringBuilder key = new StringBuilder(o.kind().length() + 1 + name.length()).append(o.kind()).append('\0');
+            for (int i = 0; i < name.length(); i++) {
+                key.append(Character.toLowerCase(Character.toUpperCase(name.charAt(i))));
+            }
+            return key.toString();
         }
 
         Schema build(CatalogBuilder catalog) {
@@ -164,7 +169,7 @@ final class CatalogBuilder {
             List<Trigger> triggers = new ArrayList<>();
             List<Sequence> sequences = new ArrayList<>();
             List<AliasType> aliasTypes = new ArrayList<>();
-            for (CatalogObject o : objects) {
+            for (CatalogObject o : objects.values()) {
                 if (o instanceof View v) {
                     views.add(v);
                 } else if (o instanceof Procedure p) {
