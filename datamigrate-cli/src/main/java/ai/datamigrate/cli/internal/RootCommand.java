@@ -6,6 +6,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 @Command(name = "datamigrate", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Migrates Microsoft SQL Server databases into dbt projects.",
@@ -17,10 +18,12 @@ final class RootCommand implements Runnable {
 
     final Cli cli;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Plugin configuration, e.g. --set dbt.naming=preserve")
+    // inherited: accepted before the command (datamigrate --set k=v migrate ...) and after it, as users write both
+    @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+            description = "Plugin configuration, e.g. --set dbt.naming=preserve")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
     boolean debug;
 
     RootCommand(Cli cli) {
@@ -30,7 +33,7 @@ final class RootCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "missing command: plugins, inspect or migrate");
+                "missing command: plugins, inspect, migrate, assess, load or validate");
     }
 
     DataMigrate host() {

@@ -80,9 +80,24 @@ class CliTest {
         assertOneLineUserError(CliRunner.run("migrate", CliRunner.sample().toString()), "--out");
         assertOneLineUserError(CliRunner.run("--set", "dbt.namig=snake", "plugins"), "known keys: dbt.naming");
         assertOneLineUserError(CliRunner.run("--set", "nosuch.key=1", "plugins"), "known namespaces:");
+        // --set is read after the command as well as before it
+        assertOneLineUserError(CliRunner.run("plugins", "--set", "dbt.namig=snake"), "known keys: dbt.naming");
         assertOneLineUserError(CliRunner.run("migrate", CliRunner.sample().toString(), "--out",
                 dir.resolve("o").toString(), "--target", "oracle"), "available: duckdb, postgres");
         assertOneLineUserError(CliRunner.run("frobnicate"), "frobnicate");
+    }
+
+    @Test
+    void settingsAfterTheCommandAreTheSameAsBefore() throws IOException {
+        Path before = dir.resolve("before");
+        Path after = dir.resolve("after");
+        CliRunner.run("--set", "dbt.naming=preserve", "migrate", CliRunner.sample().toString(), "--out",
+                before.toString());
+        CliRunner.run("migrate", CliRunner.sample().toString(), "--out", after.toString(), "--set",
+                "dbt.naming=preserve");
+        String readme = Files.readString(after.resolve("README.md"));
+        assertTrue(readme.contains("| CustomerID | identity(1, 1) |"), "source column names kept: " + readme);
+        assertEquals(readme, Files.readString(before.resolve("README.md")));
     }
 
     @Test
