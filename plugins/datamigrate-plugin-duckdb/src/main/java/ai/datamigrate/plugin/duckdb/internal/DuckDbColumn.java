@@ -1,5 +1,6 @@
 package ai.datamigrate.plugin.duckdb.internal;
 
+import ai.datamigrate.support.target.SqlServerDates;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

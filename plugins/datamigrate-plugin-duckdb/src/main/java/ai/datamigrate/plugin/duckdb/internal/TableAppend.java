@@ -5,6 +5,7 @@ import ai.datamigrate.spi.catalog.Identity;
 import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.data.RowConsumer;
+import ai.datamigrate.support.target.RejectFile;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;

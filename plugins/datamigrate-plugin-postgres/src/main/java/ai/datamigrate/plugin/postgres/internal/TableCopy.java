@@ -4,6 +4,7 @@ import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.data.RowConsumer;
+import ai.datamigrate.support.target.RejectFile;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -277,7 +278,7 @@ final class TableCopy implements RowConsumer {
 
     @Override
     public void reject(SourceLocation location, String reason, String text) {
-        rejects.add(location.toString(), reason, text);
+        rejects.addRaw(location.toString(), reason, text);
     }
 
     private boolean reject(SourceLocation location, String reason, List<Object> values) {
@@ -286,7 +287,7 @@ final class TableCopy implements RowConsumer {
             texts.add(value == null ? null : value instanceof byte[] b
                     ? "0x" + HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT) : String.valueOf(value));
         }
-        rejects.add(location.toString(), reason, CopyText.row(texts));
+        rejects.add(location.toString(), reason, texts);
         return !overThreshold();
     }
 
@@ -300,7 +301,7 @@ final class TableCopy implements RowConsumer {
     }
 
     /**
-     * One non-null value, already UTF-8, in COPY text format ({@link CopyText}): bytes of multi-byte characters are
+     * One non-null value, already UTF-8, in COPY text format ({@link ai.datamigrate.support.target.CopyText}): bytes of multi-byte characters are
      * all 0x80 or more, so only single bytes below 0x20 and the backslash can need an escape.
      */
     private void appendEscaped(byte[] utf8) {

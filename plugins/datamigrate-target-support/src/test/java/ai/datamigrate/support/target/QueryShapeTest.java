@@ -1,18 +1,62 @@
-package ai.datamigrate.plugin.postgres.internal;
+package ai.datamigrate.support.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.datamigrate.spi.catalog.DataType;
+import ai.datamigrate.spi.catalog.ObjectName;
+import ai.datamigrate.spi.target.ConnectionProfile;
+import ai.datamigrate.spi.target.TargetDialect;
+import ai.datamigrate.spi.target.TypeMapping;
 import ai.datamigrate.spi.validate.QueryCheck;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueryShapeTest {
 
-    private final PostgresQueryValidator validator = new PostgresQueryValidator(Optional.empty(), "raw",
-            new ai.datamigrate.testkit.TestPluginContext());
+    /** A dialect that quotes as PostgreSQL and DuckDB do; nothing else of it is used. */
+    private static final TargetDialect QUOTING = new TargetDialect() {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public TypeMapping mapType(DataType sourceType) {
+            return TypeMapping.exact("text");
+        }
+
+        @Override
+        public String quoteIdentifier(String identifier) {
+            return '"' + identifier.replace("\"", "\"\"") + '"';
+        }
+
+        @Override
+        public boolean requiresQuoting(String identifier) {
+            return true;
+        }
+
+        @Override
+        public int maxIdentifierLength() {
+            return 63;
+        }
+
+        @Override
+        public ConnectionProfile connectionProfile() {
+            return new ConnectionProfile("test", "dbt-test", List.of());
+        }
+    };
+
+    private final JdbcQueryValidator validator = new JdbcQueryValidator(QUOTING, Optional.empty(), "raw",
+            new ai.datamigrate.testkit.TestPluginContext()) {
+        @Override
+        protected QueryCheck check(Connection connection, List<String> setup, String query) {
+            throw new AssertionError("never called without a connection");
+        }
+    };
 
     @Test
     void collectsTheRelationsOfJoinsSubqueriesAndSetOperationsButNotCteNames() {
@@ -48,9 +92,7 @@ class QueryShapeTest {
     void withoutAConnectionNothingExecutes() {
         assertFalse(validator.canExecute());
         assertFalse(validator.execute(List.of(), "SELECT 1").ok());
-        assertEquals("\"raw\".\"Orders\"", validator.rawRelation(new ai.datamigrate.spi.catalog.ObjectName("dbo",
-                "Orders")));
-        assertEquals("\"raw_sales\".\"Orders\"", validator.rawRelation(new ai.datamigrate.spi.catalog.ObjectName(
-                "Sales", "Orders")));
+        assertEquals("\"raw\".\"Orders\"", validator.rawRelation(new ObjectName("dbo", "Orders")));
+        assertEquals("\"raw_sales\".\"Orders\"", validator.rawRelation(new ObjectName("Sales", "Orders")));
     }
 }
