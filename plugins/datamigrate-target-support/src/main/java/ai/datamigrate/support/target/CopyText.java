@@ -15,6 +15,18 @@ public final class CopyText {
 
     /** Appends one value, escaped; {@code null} becomes {@code \N}. */
     public static void appendValue(StringBuilder out, String value) {
+        append(out, value, true);
+    }
+
+    /**
+     * Like {@link #appendValue}, but backspace, form feed and vertical tab are kept as they are: only what would end
+     * a value or a line, and the backslash, is escaped (plain TSV with backslash escapes).
+     */
+    static void appendTsvValue(StringBuilder out, String value) {
+        append(out, value, false);
+    }
+
+    private static void append(StringBuilder out, String value, boolean controls) {
         if (value == null) {
             out.append(NULL);
             return;
@@ -26,9 +38,9 @@ public final class CopyText {
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\u000b' -> out.append("\\v");
+                case '\b' -> out.append(controls ? "\\b" : "\b");
+                case '\f' -> out.append(controls ? "\\f" : "\f");
+                case '\u000b' -> out.append(controls ? "\\v" : "\u000b");
                 default -> out.append(c);
             }
         }

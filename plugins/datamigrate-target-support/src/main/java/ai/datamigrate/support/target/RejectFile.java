@@ -32,21 +32,8 @@ public final class RejectFile implements AutoCloseable {
         void append(StringBuilder out, String value) {
             if (this == COPY_TEXT) {
                 CopyText.appendValue(out, value);
-                return;
-            }
-            if (value == null) {
-                out.append(CopyText.NULL);
-                return;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(c);
-                }
+            } else {
+                CopyText.appendTsvValue(out, value);
             }
         }
     }

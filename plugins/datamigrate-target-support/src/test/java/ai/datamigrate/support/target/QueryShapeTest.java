@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.datamigrate.spi.catalog.DataType;
 import ai.datamigrate.spi.catalog.ObjectName;
-import ai.datamigrate.spi.target.ConnectionProfile;
-import ai.datamigrate.spi.target.TargetDialect;
-import ai.datamigrate.spi.target.TypeMapping;
 import ai.datamigrate.spi.validate.QueryCheck;
 import java.sql.Connection;
 import java.util.List;
@@ -17,40 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryShapeTest {
 
-    /** A dialect that quotes as PostgreSQL and DuckDB do; nothing else of it is used. */
-    private static final TargetDialect QUOTING = new TargetDialect() {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public TypeMapping mapType(DataType sourceType) {
-            return TypeMapping.exact("text");
-        }
-
-        @Override
-        public String quoteIdentifier(String identifier) {
-            return '"' + identifier.replace("\"", "\"\"") + '"';
-        }
-
-        @Override
-        public boolean requiresQuoting(String identifier) {
-            return true;
-        }
-
-        @Override
-        public int maxIdentifierLength() {
-            return 63;
-        }
-
-        @Override
-        public ConnectionProfile connectionProfile() {
-            return new ConnectionProfile("test", "dbt-test", List.of());
-        }
-    };
-
-    private final JdbcQueryValidator validator = new JdbcQueryValidator(QUOTING, Optional.empty(), "raw",
+    private final JdbcQueryValidator validator = new JdbcQueryValidator(new TestDialect(), Optional.empty(), "raw",
             new ai.datamigrate.testkit.TestPluginContext()) {
         @Override
         protected QueryCheck check(Connection connection, List<String> setup, String query) {

@@ -12,6 +12,7 @@ import ai.datamigrate.spi.load.DataLoader;
 import ai.datamigrate.spi.load.LoadRequest;
 import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
+import ai.datamigrate.support.target.LoadDiagnostics;
 import ai.datamigrate.support.target.RawLayout;
 import ai.datamigrate.support.target.RawTables;
 import ai.datamigrate.support.target.RejectFile;
@@ -45,6 +46,7 @@ final class DuckDbDataLoader implements DataLoader {
     private final DuckDbTargetDialect dialect;
     /** DuckDB matches names case-insensitively, so a table differing only in case exists already too. */
     private final RawTables rawTables;
+    private final LoadDiagnostics report = new LoadDiagnostics("DUCKDB");
     private final PluginContext context;
     private final Path rejectDirectory;
     private final long maxRejects;
@@ -180,9 +182,7 @@ final class DuckDbDataLoader implements DataLoader {
                     problem = "appending to " + target + " failed: "
                             + context.maskSecrets(String.valueOf(consumer.failure().get().getMessage()));
                 } else if (consumer.overThreshold()) {
-                    problem = rejects.count() + " rows could not be converted, more than the " + maxRejects
-                            + " allowed (--max-rejects); they are listed in " + rejects.path()
-                            + "; the table was rolled back";
+                    problem = LoadDiagnostics.tooManyRejects(rejects, maxRejects);
                 }
             } catch (RuntimeException e) {
                 problem = "reading its rows from the input failed: " + e.getMessage();
@@ -204,23 +204,12 @@ final class DuckDbDataLoader implements DataLoader {
                     consumer.rows(), consumer.stats());
             if (!differences.isEmpty()) {
                 connection.rollback();
-                for (String difference : differences) {
-                    diagnostics.add(Diagnostic.error("DUCKDB-LOAD-VERIFY-MISMATCH", table.location(), "verification of "
-                            + target + " failed: " + difference + "; the table was rolled back")
-                            .withObject(table.name().toString()));
-                }
+                report.mismatches(table, target, differences, diagnostics);
                 return Optional.empty();
             }
             connection.commit();
-            diagnostics.add(Diagnostic.info("DUCKDB-LOAD-VERIFIED", table.location(), "loaded " + consumer.rows()
-                    + " rows into " + target + "; verified row count and, for " + columns.size()
-                    + " columns, non-null counts, min/max and sums").withObject(table.name().toString()));
-            if (rejects.count() > 0) {
-                diagnostics.add(Diagnostic.warning("DUCKDB-LOAD-REJECTED-ROWS", table.location(), rejects.count()
-                        + " rows of " + table.name() + " could not be converted and were not loaded (at most "
-                        + maxRejects + " allowed); they are listed in " + rejects.path())
-                        .withObject(table.name().toString()));
-            }
+            report.loaded(table, target, consumer.rows(), columns.size(), "non-null counts, min/max and sums", rejects,
+                    maxRejects, diagnostics);
             return Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(), consumer.rows()));
         } catch (SQLException | RuntimeException e) {
             return fail(connection, diagnostics, table, "loading into " + target + " failed: "
@@ -229,11 +218,10 @@ final class DuckDbDataLoader implements DataLoader {
     }
 
     /** Rolls the table back and reports why. */
-    private static Optional<LoadedTable> fail(Connection connection, List<Diagnostic> diagnostics, Table table,
-                                              String reason) throws SQLException {
+    private Optional<LoadedTable> fail(Connection connection, List<Diagnostic> diagnostics, Table table,
+                                       String reason) throws SQLException {
         connection.rollback();
-        diagnostics.add(Diagnostic.error("DUCKDB-LOAD-TABLE-FAILED", table.location(), reason)
-                .withObject(table.name().toString()));
+        diagnostics.add(report.failed(table, reason));
         return Optional.empty();
     }
 }

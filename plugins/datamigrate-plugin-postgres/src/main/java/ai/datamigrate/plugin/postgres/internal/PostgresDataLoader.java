@@ -15,9 +15,11 @@ import ai.datamigrate.spi.load.LoadRequest;
 import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
 import ai.datamigrate.spi.load.TableVerification;
+import ai.datamigrate.support.target.LoadDiagnostics;
 import ai.datamigrate.support.target.RawLayout;
 import ai.datamigrate.support.target.RawTables;
 import ai.datamigrate.support.target.RejectFile;
+import ai.datamigrate.support.target.RejectOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +47,7 @@ final class PostgresDataLoader implements DataLoader {
     private final PostgresTargetDialect dialect;
     /** Drops cascade: views of an earlier dbt run depend on the raw tables. */
     private final RawTables rawTables;
+    private final LoadDiagnostics report = new LoadDiagnostics("PG");
     private final String user;
     private final String password;
     private final PluginContext context;
@@ -52,7 +55,7 @@ final class PostgresDataLoader implements DataLoader {
     private final long maxRejects;
 
     PostgresDataLoader(PostgresTargetDialect dialect, String user, String password, PluginContext context) {
-        this(dialect, user, password, context, Path.of(PostgresDataLoaderFactory.DEFAULT_REJECT_DIR), 0);
+        this(dialect, user, password, context, Path.of(RejectOptions.DEFAULT_DIRECTORY), 0);
     }
 
     /**
@@ -216,10 +219,9 @@ final class PostgresDataLoader implements DataLoader {
         } catch (SQLException | DataMigrateException e) {
             request.listener().onEvent(new LoadEvent.Finished(job.table().name(), job.schema() + "."
                     + job.table().name().name(), job.index(), 0, false, false));
-            return new TableOutcome(Optional.empty(), List.of(Diagnostic.error("PG-LOAD-TABLE-FAILED",
-                    job.table().location(), "loading into " + job.schema() + "." + job.table().name().name()
-                            + " failed: " + context.maskSecrets(String.valueOf(e.getMessage())))
-                    .withObject(job.table().name().toString())), Optional.empty());
+            return new TableOutcome(Optional.empty(), List.of(report.failed(job.table(), "loading into "
+                    + job.schema() + "." + job.table().name().name() + " failed: "
+                    + context.maskSecrets(String.valueOf(e.getMessage())))), Optional.empty());
         }
     }
 
@@ -280,9 +282,8 @@ final class PostgresDataLoader implements DataLoader {
                         + context.maskSecrets(String.valueOf(copyFailure.get().getMessage())));
             }
             if (consumer.overThreshold()) {
-                return fail(connection, copy, diagnostics, job, listener, rejects.count() + " rows could not be "
-                        + "converted, more than the " + maxRejects + " allowed (--max-rejects); they are listed in "
-                        + rejects.path() + "; the table was rolled back");
+                return fail(connection, copy, diagnostics, job, listener,
+                        LoadDiagnostics.tooManyRejects(rejects, maxRejects));
             }
             long copied;
             try {
@@ -311,11 +312,7 @@ final class PostgresDataLoader implements DataLoader {
             }
             if (!verification.passed()) {
                 connection.rollback();
-                for (String difference : verification.differences()) {
-                    diagnostics.add(Diagnostic.error("PG-LOAD-VERIFY-MISMATCH", table.location(), "verification of "
-                            + target + " failed: " + difference + "; the table was rolled back")
-                            .withObject(table.name().toString()));
-                }
+                report.mismatches(table, target, verification.differences(), diagnostics);
                 listener.onEvent(new LoadEvent.Finished(table.name(), target, job.index(), consumer.rows(), false,
                         false));
                 return new TableOutcome(Optional.empty(), diagnostics, Optional.of(verification));
@@ -324,15 +321,8 @@ final class PostgresDataLoader implements DataLoader {
                     consumer.rows());
             connection.commit();
             listener.onEvent(new LoadEvent.Finished(table.name(), target, job.index(), consumer.rows(), true, false));
-            diagnostics.add(Diagnostic.info("PG-LOAD-VERIFIED", table.location(), "loaded " + consumer.rows()
-                    + " rows into " + target + "; verified row count and, for " + converters.size()
-                    + " columns, non-null counts, min/max, sums and value hashes").withObject(table.name().toString()));
-            if (rejects.count() > 0) {
-                diagnostics.add(Diagnostic.warning("PG-LOAD-REJECTED-ROWS", table.location(), rejects.count()
-                        + " rows of " + table.name() + " could not be converted and were not loaded (at most "
-                        + maxRejects + " allowed); they are listed in " + rejects.path())
-                        .withObject(table.name().toString()));
-            }
+            report.loaded(table, target, consumer.rows(), converters.size(),
+                    "non-null counts, min/max, sums and value hashes", rejects, maxRejects, diagnostics);
             return new TableOutcome(Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(),
                     consumer.rows())), diagnostics, Optional.of(verification));
         } catch (SQLException | RuntimeException e) {
@@ -342,8 +332,8 @@ final class PostgresDataLoader implements DataLoader {
     }
 
     /** Rolls the table back (cancelling a running COPY first) and reports why. */
-    private static TableOutcome fail(Connection connection, CopyIn copy, List<Diagnostic> diagnostics, Job job,
-                                     LoadListener listener, String reason) {
+    private TableOutcome fail(Connection connection, CopyIn copy, List<Diagnostic> diagnostics, Job job,
+                              LoadListener listener, String reason) {
         if (copy != null && copy.isActive()) {
             try {
                 copy.cancelCopy();
@@ -356,8 +346,7 @@ final class PostgresDataLoader implements DataLoader {
         } catch (SQLException e) {
             // a broken connection rolls back on the server when it closes
         }
-        diagnostics.add(Diagnostic.error("PG-LOAD-TABLE-FAILED", job.table().location(), reason)
-                .withObject(job.table().name().toString()));
+        diagnostics.add(report.failed(job.table(), reason));
         listener.onEvent(new LoadEvent.Finished(job.table().name(), job.schema() + "." + job.table().name().name(),
                 job.index(), 0, false, false));
         return new TableOutcome(Optional.empty(), diagnostics, Optional.empty());
