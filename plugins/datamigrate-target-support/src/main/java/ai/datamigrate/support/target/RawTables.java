@@ -92,7 +92,7 @@ public final class RawTables {
                 String name = table.name().name();
                 if (exists(connection, schema, name)) {
                     if (!request.replace()) {
-                        throw exists(schema, name, "");
+                        throw alreadyExists(schema, name, "");
                     }
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("drop table " + qualified(schema, name) + dropSuffix);
@@ -112,7 +112,7 @@ public final class RawTables {
     }
 
     /** The user error for a raw table that exists already; {@code why} ends the first sentence. */
-    public DataMigrateException exists(String schema, String name, String why) {
+    public DataMigrateException alreadyExists(String schema, String name, String why) {
         return new DataMigrateException(tableExists, "raw table " + schema + "." + name + " exists already" + why
                 + "; use --replace to drop and re-create it");
     }

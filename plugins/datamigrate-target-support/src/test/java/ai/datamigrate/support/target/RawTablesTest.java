@@ -50,7 +50,7 @@ class RawTablesTest {
 
     @Test
     void anExistingTableIsAUserErrorWithTheTargetsCode() {
-        DataMigrateException e = duckDbLike.exists("raw", "T", " and more");
+        DataMigrateException e = duckDbLike.alreadyExists("raw", "T", " and more");
         assertEquals("DUCKDB-RAW-TABLE-EXISTS", e.errorCode().code());
         assertEquals("raw table raw.T exists already and more; use --replace to drop and re-create it", e.getMessage());
     }

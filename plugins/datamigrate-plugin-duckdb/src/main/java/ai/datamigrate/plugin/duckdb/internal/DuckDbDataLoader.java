@@ -132,7 +132,7 @@ final class DuckDbDataLoader implements DataLoader {
                 for (Table table : tables) {
                     String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
                     if (rawTables.exists(connection, schema, table.name().name())) {
-                        throw rawTables.exists(schema, table.name().name(), "");
+                        throw rawTables.alreadyExists(schema, table.name().name(), "");
                     }
                 }
             }

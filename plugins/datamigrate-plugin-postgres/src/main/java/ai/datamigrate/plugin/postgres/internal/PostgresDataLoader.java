@@ -136,7 +136,7 @@ final class PostgresDataLoader implements DataLoader {
                     continue;
                 }
                 if (exists && !request.replace()) {
-                    throw rawTables.exists(schema, table.name().name(), request.resume()
+                    throw rawTables.alreadyExists(schema, table.name().name(), request.resume()
                             ? " and no earlier run recorded it as loaded with this definition" : "");
                 }
                 jobs.add(new Job(i, table, schema, ddl, fingerprint, ddlDiagnostics));
