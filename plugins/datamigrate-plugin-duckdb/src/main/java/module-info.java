@@ -5,6 +5,7 @@
 module ai.datamigrate.plugin.duckdb {
     requires ai.datamigrate.spi;
     requires ai.datamigrate.spi.sql;
+    requires ai.datamigrate.support.target;
     requires avatica.core;
     requires java.sql;
     requires duckdb.jdbc;

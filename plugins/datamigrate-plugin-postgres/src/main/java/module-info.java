@@ -2,6 +2,7 @@
 module ai.datamigrate.plugin.postgres {
     requires ai.datamigrate.spi;
     requires ai.datamigrate.spi.sql;
+    requires ai.datamigrate.support.target;
     requires avatica.core;
     requires java.sql;
     requires org.postgresql.jdbc;

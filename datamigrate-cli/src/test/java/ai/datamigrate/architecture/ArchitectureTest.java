@@ -26,6 +26,9 @@ class ArchitectureTest {
             "ai.datamigrate.plugin.mssql", "ai.datamigrate.plugin.postgres", "ai.datamigrate.plugin.duckdb",
             "ai.datamigrate.plugin.dbt", "ai.datamigrate.plugin.claude", "ai.datamigrate.plugin.openai");
 
+    /** Libraries that plugins share (one per family of plugins), packages {@code ai.datamigrate.support.<name>}. */
+    private static final List<String> SUPPORT_MODULES = List.of("ai.datamigrate.support.target");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -37,7 +40,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         // the rules below would pass vacuously for a module whose classes were not on the class path
-        for (String root : Stream.concat(MODULE_ROOTS.stream(), Stream.of("ai.datamigrate.spi")).toList()) {
+        for (String root : Stream.of(MODULE_ROOTS.stream(), SUPPORT_MODULES.stream(), Stream.of("ai.datamigrate.spi"))
+                .flatMap(s -> s).toList()) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(root)), root + " not imported");
         }
     }
@@ -87,6 +91,37 @@ class ArchitectureTest {
     @Test
     void pluginsNeverDependOnEachOther() {
         slices().matching("ai.datamigrate.plugin.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void supportModulesDependOnTheSpiOnly() {
+        // a library plugins share: the SPI (with its Calcite part) and the JDK, never the host or a plugin
+        classes().that().resideInAPackage("ai.datamigrate.support..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ai.datamigrate.spi..",
+                        "ai.datamigrate.support..", "java..", "org.apache.calcite..")
+                .check(classes);
+    }
+
+    @Test
+    void supportModulesContributeNoPlugin() {
+        // plugins are found through their own modules; a library registering one would be found once per plugin
+        noClasses().that().resideInAPackage("ai.datamigrate.support..")
+                .should().implement("ai.datamigrate.spi.plugin.DataMigratePlugin")
+                .check(classes);
+    }
+
+    @Test
+    void supportModulesNeverDependOnEachOther() {
+        slices().matching("ai.datamigrate.support.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void onlyPluginsUseTheSupportModules() {
+        // not an API: core, the CLI and the server never see them (their modules export them to plugins only)
+        noClasses().that().resideInAnyPackage("ai.datamigrate.core..", "ai.datamigrate.cli..",
+                        "ai.datamigrate.server..", "ai.datamigrate.spi..")
+                .should().dependOnClassesThat().resideInAPackage("ai.datamigrate.support..")
+                .check(classes);
     }
 
     @Test

@@ -1,7 +1,16 @@
 package ai.datamigrate.plugin.duckdb.internal;
 
+import static ai.datamigrate.support.target.SqlServerValues.abbreviate;
+import static ai.datamigrate.support.target.SqlServerValues.bytes;
+import static ai.datamigrate.support.target.SqlServerValues.dateTime;
+import static ai.datamigrate.support.target.SqlServerValues.describe;
+import static ai.datamigrate.support.target.SqlServerValues.text;
+import static ai.datamigrate.support.target.SqlServerValues.uuid;
+
+import ai.datamigrate.support.target.ConversionException;
+import ai.datamigrate.support.target.SqlServerDates;
+import ai.datamigrate.support.target.SqlServerValues;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +20,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import org.duckdb.DuckDBAppender;
@@ -38,17 +46,6 @@ final class DuckDbColumn {
             return this == SMALLINT || this == INTEGER || this == BIGINT || this == DECIMAL;
         }
     }
-
-    /** A value that does not fit the column; its row goes to the reject file. */
-    static final class ConversionException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ConversionException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private final String targetType;
     private final Kind kind;
@@ -122,8 +119,7 @@ final class DuckDbColumn {
         } catch (ConversionException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ConversionException("cannot convert " + describe(value) + " to " + targetType + ": "
-                    + e.getMessage());
+            throw ConversionException.cannotConvert(value, targetType, e);
         }
     }
 
@@ -179,7 +175,7 @@ final class DuckDbColumn {
     }
 
     private long integer(Object value, long min, long max) {
-        BigDecimal d = number(value);
+        BigDecimal d = SqlServerValues.decimal(value, targetType);
         if (d.stripTrailingZeros().scale() > 0) {
             throw new ConversionException(describe(value) + " is not an integer (" + targetType + ")");
         }
@@ -190,41 +186,11 @@ final class DuckDbColumn {
     }
 
     private BigDecimal decimal(Object value) {
-        BigDecimal d = number(value).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal d = SqlServerValues.decimal(value, targetType).setScale(scale, RoundingMode.HALF_UP);
         if (d.precision() - d.scale() > precision - scale && d.signum() != 0) {
             throw new ConversionException(describe(value) + " is out of range for " + targetType);
         }
         return d;
-    }
-
-    private BigDecimal number(Object value) {
-        if (value instanceof BigDecimal b) {
-            return b;
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return BigDecimal.valueOf(((Number) value).longValue());
-        }
-        if (value instanceof BigInteger b) {
-            return new BigDecimal(b);
-        }
-        if (value instanceof Double || value instanceof Float) {
-            double x = ((Number) value).doubleValue();
-            if (!Double.isFinite(x)) {
-                throw new ConversionException(describe(value) + " is not a finite number (" + targetType + ")");
-            }
-            return BigDecimal.valueOf(x);
-        }
-        if (value instanceof Boolean b) {
-            return b ? BigDecimal.ONE : BigDecimal.ZERO;
-        }
-        // money literals may carry a currency sign: $12.50, -$3
-        String s = text(value).strip().replace(",", "");
-        if (s.startsWith("-$") || s.startsWith("+$")) {
-            s = s.charAt(0) + s.substring(2);
-        } else if (s.startsWith("$")) {
-            s = s.substring(1);
-        }
-        return new BigDecimal(s);
     }
 
     private static Boolean bool(Object value) {
@@ -240,49 +206,6 @@ final class DuckDbColumn {
             default -> throw new ConversionException("'" + abbreviate(text(value)) + "' is not a bit value (0, 1, true, "
                     + "false)");
         };
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value instanceof byte[] b) {
-            return b;
-        }
-        String s = text(value).strip();
-        if (s.regionMatches(true, 0, "0x", 0, 2)) {
-            String hex = s.substring(2);
-            // SQL Server accepts an odd number of digits and pads on the left: 0x123 = 0x0123
-            return HEX.parseHex(hex.length() % 2 == 1 ? "0" + hex : hex);
-        }
-        throw new ConversionException("'" + abbreviate(s) + "' is not a binary literal (0x...)");
-    }
-
-    private static UUID uuid(Object value) {
-        if (value instanceof UUID u) {
-            return u;
-        }
-        String s = text(value).strip();
-        if (s.startsWith("{") && s.endsWith("}")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        if (!s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new ConversionException("'" + abbreviate(s) + "' is not a uniqueidentifier");
-        }
-        return UUID.fromString(s);
-    }
-
-    private static LocalDateTime dateTime(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t;
-        }
-        if (value instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.toLocalDateTime();
-        }
-        if (value instanceof LocalTime t) {
-            return t.atDate(LocalDate.of(1900, 1, 1));
-        }
-        return SqlServerDates.parse(text(value)).dateTime();
     }
 
     private static OffsetDateTime offsetDateTime(Object value) {
@@ -305,24 +228,4 @@ final class DuckDbColumn {
         return nanos >= 500 ? truncated.plus(1, ChronoUnit.MICROS) : truncated;
     }
 
-    static String text(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        if (value instanceof byte[] b) {
-            return "0x" + HEX.formatHex(b).toUpperCase(Locale.ROOT);
-        }
-        return value.toString();
-    }
-
-    private static String describe(Object value) {
-        return value instanceof String s ? "'" + abbreviate(s) + "'" : abbreviate(text(value));
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 }

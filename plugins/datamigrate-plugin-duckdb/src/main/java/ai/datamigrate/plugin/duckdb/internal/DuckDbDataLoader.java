@@ -4,9 +4,7 @@ import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.ErrorKind;
 import ai.datamigrate.spi.PluginContext;
-import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.ObjectName;
-import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.data.RowSource;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
@@ -14,20 +12,19 @@ import ai.datamigrate.spi.load.DataLoader;
 import ai.datamigrate.spi.load.LoadRequest;
 import ai.datamigrate.spi.load.LoadResult;
 import ai.datamigrate.spi.load.LoadedTable;
-import ai.datamigrate.spi.target.TypeMapping;
+import ai.datamigrate.support.target.LoadDiagnostics;
+import ai.datamigrate.support.target.RawLayout;
+import ai.datamigrate.support.target.RawTables;
+import ai.datamigrate.support.target.RejectFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
@@ -42,13 +39,14 @@ final class DuckDbDataLoader implements DataLoader {
 
     static final String URL_PREFIX = "jdbc:duckdb:";
 
-    private static final ErrorCode TABLE_EXISTS = new ErrorCode("DUCKDB-RAW-TABLE-EXISTS", ErrorKind.USER, false);
-    private static final ErrorCode ROWS_MISSING = new ErrorCode("DUCKDB-LOAD-ROWS-UNAVAILABLE", ErrorKind.USER, false);
     private static final ErrorCode NOT_A_FILE = new ErrorCode("DUCKDB-URL-NOT-A-FILE", ErrorKind.USER, false);
     private static final ErrorCode OPEN_FAILED = new ErrorCode("DUCKDB-OPEN-FAILED", ErrorKind.EXTERNAL, true);
     private static final ErrorCode DDL_FAILED = new ErrorCode("DUCKDB-DDL-FAILED", ErrorKind.EXTERNAL, false);
 
     private final DuckDbTargetDialect dialect;
+    /** DuckDB matches names case-insensitively, so a table differing only in case exists already too. */
+    private final RawTables rawTables;
+    private final LoadDiagnostics report = new LoadDiagnostics("DUCKDB");
     private final PluginContext context;
     private final Path rejectDirectory;
     private final long maxRejects;
@@ -59,6 +57,7 @@ final class DuckDbDataLoader implements DataLoader {
      */
     DuckDbDataLoader(DuckDbTargetDialect dialect, PluginContext context, Path rejectDirectory, long maxRejects) {
         this.dialect = dialect;
+        this.rawTables = new RawTables(dialect, "DUCKDB", false, true);
         this.context = context;
         this.rejectDirectory = rejectDirectory;
         this.maxRejects = maxRejects;
@@ -66,24 +65,14 @@ final class DuckDbDataLoader implements DataLoader {
 
     @Override
     public LoadResult load(LoadRequest request) {
-        if (!request.schemaOnly() && request.rows().isEmpty()) {
-            throw new DataMigrateException(ROWS_MISSING,
-                    "the input offers no rows to load; use --schema-only to create the raw tables only");
-        }
+        rawTables.requireRows(request);
         Path file = databaseFile(request.targetUrl());
-        List<Table> tables = selectTables(request);
+        List<Table> tables = RawTables.select(request);
         List<Diagnostic> diagnostics = new ArrayList<>();
         try (Connection connection = open(request.targetUrl(), file)) {
             connection.setAutoCommit(false);
             if (request.schemaOnly()) {
-                try {
-                    List<LoadedTable> loaded = createTables(connection, request, tables, diagnostics);
-                    connection.commit();
-                    return new LoadResult(loaded, diagnostics);
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
+                return rawTables.createOnly(connection, request, tables, diagnostics);
             }
             return loadRows(connection, request, tables, request.rows().orElseThrow(), diagnostics);
         } catch (SQLException e) {
@@ -138,13 +127,12 @@ final class DuckDbDataLoader implements DataLoader {
     private LoadResult loadRows(Connection connection, LoadRequest request, List<Table> tables, RowSource rows,
                                 List<Diagnostic> diagnostics) throws SQLException {
         try {
-            createSchemas(connection, request, tables);
+            rawTables.createSchemas(connection, request.rawSchema(), tables);
             if (!request.replace()) {
                 for (Table table : tables) {
                     String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
-                    if (exists(connection, schema, table.name().name())) {
-                        throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + table.name().name()
-                                + " exists already; use --replace to drop and re-create it");
+                    if (rawTables.exists(connection, schema, table.name().name())) {
+                        throw rawTables.alreadyExists(schema, table.name().name(), "");
                     }
                 }
             }
@@ -153,14 +141,7 @@ final class DuckDbDataLoader implements DataLoader {
             connection.rollback();
             throw e;
         }
-        List<ObjectName> withRows = rows.tables();
-        for (ObjectName name : withRows) {
-            if (request.database().tables().noneMatch(t -> t.name().matches(name))) {
-                diagnostics.add(Diagnostic.warning("DUCKDB-LOAD-UNKNOWN-TABLE", SourceLocation.unknown(
-                        request.database().name()), "the input has rows for " + name
-                        + ", which it does not create; they are not loaded").withObject(name.toString()));
-            }
-        }
+        List<ObjectName> withRows = rawTables.tablesWithRows(request, rows, diagnostics);
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         List<LoadedTable> loaded = new ArrayList<>();
         for (Table table : tables) {
@@ -179,12 +160,12 @@ final class DuckDbDataLoader implements DataLoader {
         String target = schema + "." + name;
         List<DuckDbColumn> columns = table.columns().stream()
                 .map(c -> DuckDbColumn.forType(dialect.mapType(c.type()).targetType())).toList();
-        try (RejectFile rejects = new RejectFile(rejectDirectory, schema, name)) {
+        try (RejectFile rejects = new RejectFile(rejectDirectory, schema, name, RejectFile.Format.TSV)) {
             try (Statement statement = connection.createStatement()) {
                 if (request.replace()) {
-                    statement.execute("drop table if exists " + qualified(schema, name));
+                    statement.execute(rawTables.dropIfExists(schema, name));
                 }
-                statement.execute(createTable(schema, table, diagnostics));
+                statement.execute(rawTables.createTable(schema, table, diagnostics));
             }
             if (columns.isEmpty()) {
                 connection.commit();
@@ -201,9 +182,7 @@ final class DuckDbDataLoader implements DataLoader {
                     problem = "appending to " + target + " failed: "
                             + context.maskSecrets(String.valueOf(consumer.failure().get().getMessage()));
                 } else if (consumer.overThreshold()) {
-                    problem = rejects.count() + " rows could not be converted, more than the " + maxRejects
-                            + " allowed (--max-rejects); they are listed in " + rejects.path()
-                            + "; the table was rolled back";
+                    problem = LoadDiagnostics.tooManyRejects(rejects, maxRejects);
                 }
             } catch (RuntimeException e) {
                 problem = "reading its rows from the input failed: " + e.getMessage();
@@ -225,23 +204,12 @@ final class DuckDbDataLoader implements DataLoader {
                     consumer.rows(), consumer.stats());
             if (!differences.isEmpty()) {
                 connection.rollback();
-                for (String difference : differences) {
-                    diagnostics.add(Diagnostic.error("DUCKDB-LOAD-VERIFY-MISMATCH", table.location(), "verification of "
-                            + target + " failed: " + difference + "; the table was rolled back")
-                            .withObject(table.name().toString()));
-                }
+                report.mismatches(table, target, differences, diagnostics);
                 return Optional.empty();
             }
             connection.commit();
-            diagnostics.add(Diagnostic.info("DUCKDB-LOAD-VERIFIED", table.location(), "loaded " + consumer.rows()
-                    + " rows into " + target + "; verified row count and, for " + columns.size()
-                    + " columns, non-null counts, min/max and sums").withObject(table.name().toString()));
-            if (rejects.count() > 0) {
-                diagnostics.add(Diagnostic.warning("DUCKDB-LOAD-REJECTED-ROWS", table.location(), rejects.count()
-                        + " rows of " + table.name() + " could not be converted and were not loaded (at most "
-                        + maxRejects + " allowed); they are listed in " + rejects.path())
-                        .withObject(table.name().toString()));
-            }
+            report.loaded(table, target, consumer.rows(), columns.size(), "non-null counts, min/max and sums", rejects,
+                    maxRejects, diagnostics);
             return Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(), consumer.rows()));
         } catch (SQLException | RuntimeException e) {
             return fail(connection, diagnostics, table, "loading into " + target + " failed: "
@@ -250,94 +218,10 @@ final class DuckDbDataLoader implements DataLoader {
     }
 
     /** Rolls the table back and reports why. */
-    private static Optional<LoadedTable> fail(Connection connection, List<Diagnostic> diagnostics, Table table,
-                                              String reason) throws SQLException {
+    private Optional<LoadedTable> fail(Connection connection, List<Diagnostic> diagnostics, Table table,
+                                       String reason) throws SQLException {
         connection.rollback();
-        diagnostics.add(Diagnostic.error("DUCKDB-LOAD-TABLE-FAILED", table.location(), reason)
-                .withObject(table.name().toString()));
+        diagnostics.add(report.failed(table, reason));
         return Optional.empty();
-    }
-
-    private void createSchemas(Connection connection, LoadRequest request, List<Table> tables) throws SQLException {
-        Set<String> schemas = new LinkedHashSet<>();
-        tables.forEach(t -> schemas.add(RawLayout.schemaFor(request.rawSchema(), t.name().schema())));
-        try (Statement statement = connection.createStatement()) {
-            for (String schema : schemas) {
-                statement.execute("create schema if not exists " + dialect.quoteIdentifier(schema));
-            }
-        }
-    }
-
-    private static List<Table> selectTables(LoadRequest request) {
-        List<Table> all = request.database().tables().toList();
-        if (request.tables().isEmpty()) {
-            return all;
-        }
-        List<Table> selected = new ArrayList<>();
-        for (ObjectName wanted : request.tables()) {
-            selected.add(all.stream().filter(t -> t.name().matches(wanted)).findFirst()
-                    .orElseThrow(() -> new DataMigrateException(ErrorCode.INPUT_NOT_FOUND, "no table " + wanted
-                            + " in the input; tables: " + String.join(", ", all.stream()
-                            .map(t -> t.name().toString()).toList()))));
-        }
-        return selected;
-    }
-
-    private List<LoadedTable> createTables(Connection connection, LoadRequest request, List<Table> tables,
-                                           List<Diagnostic> diagnostics) throws SQLException {
-        createSchemas(connection, request, tables);
-        List<LoadedTable> loaded = new ArrayList<>();
-        for (Table table : tables) {
-            String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
-            String name = table.name().name();
-            if (exists(connection, schema, name)) {
-                if (!request.replace()) {
-                    throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + name
-                            + " exists already; use --replace to drop and re-create it");
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("drop table " + qualified(schema, name));
-                }
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(createTable(schema, table, diagnostics));
-            }
-            loaded.add(new LoadedTable(table.name(), schema, name, table.columns().size(), 0));
-        }
-        return loaded;
-    }
-
-    String createTable(String schema, Table table, List<Diagnostic> diagnostics) {
-        StringBuilder sql = new StringBuilder("create table ").append(qualified(schema, table.name().name()))
-                .append(" (");
-        String separator = "\n    ";
-        for (Column column : table.columns()) {
-            TypeMapping mapping = dialect.mapType(column.type());
-            if (!mapping.exact()) {
-                diagnostics.add(Diagnostic.warning("DUCKDB-LOSSY-TYPE", column.location(), "column " + column.name()
-                        + " " + column.type().sql() + " becomes " + mapping.targetType() + ": "
-                        + mapping.note().orElse("")).withObject(table.name().toString()));
-            }
-            sql.append(separator).append(dialect.quoteIdentifier(column.name())).append(' ')
-                    .append(mapping.targetType());
-            separator = ",\n    ";
-        }
-        return sql.append("\n)").toString();
-    }
-
-    private String qualified(String schema, String name) {
-        return dialect.quoteIdentifier(schema) + "." + dialect.quoteIdentifier(name);
-    }
-
-    /** DuckDB matches names case-insensitively, so a table differing only in case exists already too. */
-    private static boolean exists(Connection connection, String schema, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select 1 from information_schema.tables"
-                + " where lower(table_schema) = lower(?) and lower(table_name) = lower(?)")) {
-            query.setString(1, schema);
-            query.setString(2, name);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        }
     }
 }

@@ -1,16 +1,14 @@
 package ai.datamigrate.plugin.duckdb.internal;
 
 import ai.datamigrate.spi.PluginContext;
-import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.validate.QueryCheck;
-import ai.datamigrate.spi.validate.QueryValidator;
+import ai.datamigrate.support.target.JdbcQueryValidator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.apache.calcite.sql.parser.SqlParseException;
 
 /**
  * Checks SQL for DuckDB. Parsing uses Calcite's parser; execution happens on one connection to the database file,
@@ -22,85 +20,53 @@ import org.apache.calcite.sql.parser.SqlParseException;
  * checked with DuckDB's own parser ({@code json_serialize_sql}) to be exactly one SELECT: a query cannot close the
  * wrapper's parenthesis and append a statement of its own.
  */
-final class DuckDbQueryValidator implements QueryValidator {
+final class DuckDbQueryValidator extends JdbcQueryValidator {
 
     /** What {@link #execute} puts before the query; error columns on the query's first line are shifted back by it. */
     static final String WRAPPER_START = "SELECT count(*) FROM (";
     static final String WRAPPER_END = "\n) AS dm_check";
     private static final String VIEW_PREFIX = "CREATE TEMPORARY VIEW ";
 
-    private final DuckDbTargetDialect dialect = new DuckDbTargetDialect();
-    private final Optional<Connection> connection;
-    private final String rawSchema;
-    private final PluginContext context;
-
     DuckDbQueryValidator(Optional<Connection> connection, String rawSchema, PluginContext context) {
-        this.connection = connection;
-        this.rawSchema = rawSchema;
-        this.context = context;
+        super(new DuckDbTargetDialect(), connection, rawSchema, context);
     }
 
     @Override
-    public QueryCheck parse(String sql) {
-        try {
-            return QueryCheck.passed(QueryShape.relations(sql));
-        } catch (SqlParseException e) {
-            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            return QueryCheck.failed(message);
-        } catch (IllegalArgumentException e) {
-            return QueryCheck.failed(e.getMessage());
-        }
-    }
-
-    @Override
-    public boolean canExecute() {
-        return connection.isPresent();
-    }
-
-    @Override
-    public synchronized QueryCheck execute(List<String> setup, String query) {
-        if (connection.isEmpty()) {
-            return QueryCheck.failed("no target connection");
-        }
-        Connection c = connection.get();
-        try {
-            c.setAutoCommit(false);
-            try {
-                for (String statement : setup) {
-                    Optional<String> body = viewBody(statement);
-                    if (body.isEmpty()) {
-                        return QueryCheck.failed("only temporary views may be set up, not: " + statement);
-                    }
-                    Optional<String> notOne = notOneSelect(c, body.get());
-                    if (notOne.isPresent()) {
-                        return QueryCheck.failed("a stand-in view " + notOne.get());
-                    }
-                    try (PreparedStatement s = c.prepareStatement(statement)) {
-                        s.execute();
-                    } catch (SQLException e) {
-                        return QueryCheck.failed("a stand-in view failed: " + context.maskSecrets(DuckDbErrors.describe(
-                                String.valueOf(e.getMessage()), statement, statement.length() - body.get().length())));
-                    }
-                }
-                Optional<String> notOne = notOneSelect(c, query);
-                if (notOne.isEmpty()) {
-                    notOne = notOneSelect(c, WRAPPER_START + query + WRAPPER_END);
-                }
-                if (notOne.isPresent()) {
-                    return QueryCheck.failed("the query " + notOne.get());
-                }
-                try (PreparedStatement s = c.prepareStatement(WRAPPER_START + query + WRAPPER_END);
-                     ResultSet rows = s.executeQuery()) {
-                    rows.next();
-                }
-                return QueryCheck.passed(List.of());
-            } finally {
-                c.rollback();
+    protected QueryCheck check(Connection c, List<String> setup, String query) throws SQLException {
+        for (String statement : setup) {
+            Optional<String> body = viewBody(statement);
+            if (body.isEmpty()) {
+                return QueryCheck.failed("only temporary views may be set up, not: " + statement);
             }
-        } catch (SQLException e) {
-            return QueryCheck.failed(context.maskSecrets(DuckDbErrors.describe(String.valueOf(e.getMessage()),
-                    WRAPPER_START + query + WRAPPER_END, WRAPPER_START.length())));
+            Optional<String> notOne = notOneSelect(c, body.get());
+            if (notOne.isPresent()) {
+                return QueryCheck.failed("a stand-in view " + notOne.get());
+            }
+            try (PreparedStatement s = c.prepareStatement(statement)) {
+                s.execute();
+            } catch (SQLException e) {
+                return QueryCheck.failed("a stand-in view failed: " + maskSecrets(DuckDbErrors.describe(
+                        String.valueOf(e.getMessage()), statement, statement.length() - body.get().length())));
+            }
         }
+        Optional<String> notOne = notOneSelect(c, query);
+        if (notOne.isEmpty()) {
+            notOne = notOneSelect(c, WRAPPER_START + query + WRAPPER_END);
+        }
+        if (notOne.isPresent()) {
+            return QueryCheck.failed("the query " + notOne.get());
+        }
+        try (PreparedStatement s = c.prepareStatement(WRAPPER_START + query + WRAPPER_END);
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+        }
+        return QueryCheck.passed(List.of());
+    }
+
+    @Override
+    protected String describe(SQLException error, String query) {
+        return DuckDbErrors.describe(String.valueOf(error.getMessage()), WRAPPER_START + query + WRAPPER_END,
+                WRAPPER_START.length());
     }
 
     /**
@@ -158,22 +124,5 @@ final class DuckDbQueryValidator implements QueryValidator {
             return Optional.empty();
         }
         return Optional.of(statement.substring(i + " AS ".length()));
-    }
-
-    @Override
-    public String rawRelation(ObjectName sourceTable) {
-        return dialect.quoteIdentifier(RawLayout.schemaFor(rawSchema, sourceTable.schema())) + "."
-                + dialect.quoteIdentifier(sourceTable.name());
-    }
-
-    @Override
-    public void close() {
-        connection.ifPresent(c -> {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // closing a connection we only read through; nothing to recover
-            }
-        });
     }
 }

@@ -6,9 +6,9 @@ import ai.datamigrate.spi.target.ConnectionProfile;
 import ai.datamigrate.spi.target.ProfileField;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TypeMapping;
+import ai.datamigrate.support.target.SqlServerTypes;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,7 +38,6 @@ public final class DuckDbTargetDialect implements TargetDialect, CalciteRenderin
 
     /** DuckDB's timestamp and time keep microseconds; SQL Server keeps 100 ns. */
     private static final int MAX_FRACTIONAL_DIGITS = 6;
-    private static final int MSSQL_DEFAULT_FRACTIONAL_DIGITS = 7;
 
     /**
      * dbt-duckdb needs only the database file, the one {@code datamigrate load --target-url jdbc:duckdb:FILE} wrote.
@@ -79,13 +78,13 @@ public final class DuckDbTargetDialect implements TargetDialect, CalciteRenderin
             case "float" -> mapFloat(type);
             case "real" -> TypeMapping.exact("float");
             case "date" -> TypeMapping.exact("date");
-            case "time" -> fractional("time", fractionalDigits(type));
+            case "time" -> fractional("time", SqlServerTypes.fractionalDigits(type));
             // microseconds hold datetime's 1/300 s ticks and smalldatetime's minutes exactly
             case "datetime", "smalldatetime" -> TypeMapping.exact("timestamp");
-            case "datetime2" -> fractional("timestamp", fractionalDigits(type));
+            case "datetime2" -> fractional("timestamp", SqlServerTypes.fractionalDigits(type));
             case "datetimeoffset" -> TypeMapping.lossy("timestamp with time zone", "datetimeoffset is stored as"
                     + " timestamp with time zone: the instant is kept but the original UTC offset is normalised to UTC"
-                    + (fractionalDigits(type) > MAX_FRACTIONAL_DIGITS
+                    + (SqlServerTypes.fractionalDigits(type) > MAX_FRACTIONAL_DIGITS
                     ? "; fractional seconds beyond 6 digits are rounded" : ""));
             // DuckDB has one string type (char(n) and varchar(n) are varchar; lengths are not enforced). SQL Server
             // compares char values ignoring trailing blanks; the loader stores them as the source sent them.
@@ -105,19 +104,10 @@ public final class DuckDbTargetDialect implements TargetDialect, CalciteRenderin
     }
 
     private static TypeMapping mapFloat(DataType type) {
-        // float(n): n is the mantissa bits; 1..24 is single precision in SQL Server
-        OptionalInt bits = type.length().isPresent() ? type.length() : type.precision();
-        if (bits.isPresent() && bits.getAsInt() <= 24) {
+        if (SqlServerTypes.singlePrecision(type)) {
             return TypeMapping.exact("float");
         }
         return TypeMapping.exact("double");
-    }
-
-    private static int fractionalDigits(DataType type) {
-        if (type.length().isPresent()) {
-            return type.length().getAsInt();
-        }
-        return type.precision().orElse(MSSQL_DEFAULT_FRACTIONAL_DIGITS);
     }
 
     /** DuckDB's time and timestamp have no precision parameter: always microseconds. */
@@ -131,7 +121,7 @@ public final class DuckDbTargetDialect implements TargetDialect, CalciteRenderin
 
     @Override
     public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return SqlServerTypes.doubleQuoted(identifier);
     }
 
     @Override

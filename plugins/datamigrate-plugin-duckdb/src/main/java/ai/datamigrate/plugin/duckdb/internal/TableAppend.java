@@ -1,10 +1,14 @@
 package ai.datamigrate.plugin.duckdb.internal;
 
 import ai.datamigrate.spi.catalog.Column;
-import ai.datamigrate.spi.catalog.Identity;
 import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.data.RowConsumer;
+import ai.datamigrate.support.target.ColumnPositions;
+import ai.datamigrate.support.target.ConversionException;
+import ai.datamigrate.support.target.IdentityValues;
+import ai.datamigrate.support.target.RejectFile;
+import ai.datamigrate.support.target.SqlServerValues;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,18 +32,9 @@ final class TableAppend implements RowConsumer {
     private final RejectFile rejects;
     private final long maxRejects;
     private final Object[] converted;
-    private final Long[] lastIdentity;
-    private final boolean hasIdentity;
-    private int[] positions;
-    /** Identity columns the current column list leaves out: their values are generated, as SQL Server does. */
-    private int[] generated;
-    /**
-     * The column list without its identity columns, when it has any: an INSERT without a column list gives no values
-     * for them (SQL Server generates them), while the source may announce all the table's columns.
-     */
-    private int[] positionsWithoutIdentity;
-    private int[] generatedWithoutIdentity;
-    private String columnProblem;
+    private final IdentityValues identities;
+    /** Where the values of the current column list go. */
+    private ColumnPositions positions;
     private long rows;
     private SQLException failure;
 
@@ -52,48 +47,13 @@ final class TableAppend implements RowConsumer {
         this.rejects = rejects;
         this.maxRejects = maxRejects;
         this.converted = new Object[columns.size()];
-        this.lastIdentity = new Long[columns.size()];
-        this.hasIdentity = table.columns().stream().anyMatch(c -> c.identity().isPresent());
+        this.identities = new IdentityValues(table);
         columns(table.columns().stream().map(Column::name).toList());
     }
 
     @Override
     public void columns(List<String> columnNames) {
-        int[] mapped = new int[columnNames.size()];
-        columnProblem = null;
-        for (int i = 0; i < mapped.length; i++) {
-            mapped[i] = indexOf(columnNames.get(i));
-            if (mapped[i] < 0) {
-                columnProblem = "table " + table.name() + " has no column " + columnNames.get(i);
-            }
-        }
-        positions = mapped;
-        generated = omittedIdentities(mapped);
-        int[] withoutIdentity = Arrays.stream(mapped)
-                .filter(c -> c < 0 || table.columns().get(c).identity().isEmpty()).toArray();
-        positionsWithoutIdentity = withoutIdentity.length == mapped.length ? null : withoutIdentity;
-        generatedWithoutIdentity = positionsWithoutIdentity == null ? null : omittedIdentities(withoutIdentity);
-    }
-
-    private int[] omittedIdentities(int[] mapped) {
-        List<Integer> omitted = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            int column = i;
-            if (table.columns().get(i).identity().isPresent() && Arrays.stream(mapped).noneMatch(m -> m == column)) {
-                omitted.add(i);
-            }
-        }
-        return omitted.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private int indexOf(String name) {
-        List<Column> all = table.columns();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).name().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
+        positions = ColumnPositions.of(table, columnNames);
     }
 
     @Override
@@ -101,16 +61,11 @@ final class TableAppend implements RowConsumer {
         if (failure != null || overThreshold()) {
             return false;
         }
-        if (columnProblem != null) {
-            return reject(location, columnProblem, values);
+        if (positions.problem().isPresent()) {
+            return reject(location, positions.problem().get(), values);
         }
-        int[] targets = positions;
-        int[] generate = generated;
-        if (values.size() != targets.length && positionsWithoutIdentity != null
-                && values.size() == positionsWithoutIdentity.length) {
-            targets = positionsWithoutIdentity;
-            generate = generatedWithoutIdentity;
-        }
+        ColumnPositions.Shape shape = positions.shape(values.size());
+        int[] targets = shape.positions();
         if (values.size() != targets.length) {
             return reject(location, values.size() + " values for " + targets.length + " columns", values);
         }
@@ -119,15 +74,15 @@ final class TableAppend implements RowConsumer {
             int column = targets[i];
             try {
                 converted[column] = columns.get(column).convert(values.get(i));
-            } catch (DuckDbColumn.ConversionException e) {
+            } catch (ConversionException e) {
                 return reject(location, "column " + table.columns().get(column).name() + ": " + e.getMessage(), values);
             }
         }
         trackExplicitIdentities(targets);
-        for (int column : generate) {
+        for (int column : shape.generated()) {
             try {
-                converted[column] = columns.get(column).convert(nextIdentity(column));
-            } catch (DuckDbColumn.ConversionException e) {
+                converted[column] = columns.get(column).convert(identities.next(column));
+            } catch (ConversionException e) {
                 return reject(location, "column " + table.columns().get(column).name() + " (identity): "
                         + e.getMessage(), values);
             }
@@ -149,28 +104,14 @@ final class TableAppend implements RowConsumer {
         return true;
     }
 
-    /** SQL Server's rule: the seed first, then the last value (explicit ones included) plus the increment. */
-    private long nextIdentity(int column) {
-        Identity identity = table.columns().get(column).identity().orElseThrow();
-        long next = lastIdentity[column] == null ? identity.seed() : lastIdentity[column] + identity.increment();
-        lastIdentity[column] = next;
-        return next;
-    }
-
     /** Explicit values (SET IDENTITY_INSERT ON) move the identity on when they go past it. */
     private void trackExplicitIdentities(int[] targets) {
-        if (!hasIdentity) {
+        if (!identities.any()) {
             return;
         }
         for (int column : targets) {
-            Optional<Identity> identity = table.columns().get(column).identity();
-            if (identity.isPresent() && converted[column] instanceof Number n) {
-                long value = n.longValue();
-                Long last = lastIdentity[column];
-                boolean ascending = identity.get().increment() >= 0;
-                if (last == null || (ascending ? value > last : value < last)) {
-                    lastIdentity[column] = value;
-                }
+            if (identities.isIdentity(column) && converted[column] instanceof Number n) {
+                identities.observe(column, n.longValue());
             }
         }
     }
@@ -183,7 +124,7 @@ final class TableAppend implements RowConsumer {
     private boolean reject(SourceLocation location, String reason, List<Object> values) {
         List<String> texts = new ArrayList<>(values.size());
         for (Object value : values) {
-            texts.add(value == null ? null : DuckDbColumn.text(value));
+            texts.add(value == null ? null : SqlServerValues.text(value));
         }
         rejects.add(location.toString(), reason, texts);
         return !overThreshold();

@@ -1,7 +1,16 @@
 package ai.datamigrate.plugin.postgres.internal;
 
+import static ai.datamigrate.support.target.SqlServerValues.abbreviate;
+import static ai.datamigrate.support.target.SqlServerValues.bytes;
+import static ai.datamigrate.support.target.SqlServerValues.dateTime;
+import static ai.datamigrate.support.target.SqlServerValues.decimal;
+import static ai.datamigrate.support.target.SqlServerValues.describe;
+import static ai.datamigrate.support.target.SqlServerValues.text;
+import static ai.datamigrate.support.target.SqlServerValues.uuid;
+
+import ai.datamigrate.support.target.ConversionException;
+import ai.datamigrate.support.target.SqlServerDates;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +24,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,15 +50,6 @@ final class ColumnConverter {
         /** Whether a sum is exact (floating point sums depend on the order of the rows). */
         boolean summed() {
             return this == INTEGER || this == NUMERIC;
-        }
-    }
-
-    /** A value that cannot be converted to the column's type; the row goes to the reject file. */
-    static final class ConversionException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ConversionException(String message) {
-            super(message, null, false, false);
         }
     }
 
@@ -186,8 +185,7 @@ final class ColumnConverter {
         } catch (ConversionException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ConversionException("cannot convert " + describe(value) + " to " + targetType + ": "
-                    + e.getMessage());
+            throw ConversionException.cannotConvert(value, targetType, e);
         }
     }
 
@@ -427,31 +425,7 @@ final class ColumnConverter {
                 return plain;
             }
         }
-        BigDecimal d;
-        if (value instanceof BigDecimal b) {
-            d = b;
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            d = BigDecimal.valueOf(((Number) value).longValue());
-        } else if (value instanceof BigInteger b) {
-            d = new BigDecimal(b);
-        } else if (value instanceof Double || value instanceof Float) {
-            double x = ((Number) value).doubleValue();
-            if (!Double.isFinite(x)) {
-                throw new ConversionException(describe(value) + " is not a finite number (" + targetType + ")");
-            }
-            d = BigDecimal.valueOf(x);
-        } else if (value instanceof Boolean b) {
-            d = b ? BigDecimal.ONE : BigDecimal.ZERO;
-        } else {
-            // money literals may carry a currency sign: $12.50, -$3
-            String s = text(value).strip().replace(",", "");
-            if (s.startsWith("-$") || s.startsWith("+$")) {
-                s = s.charAt(0) + s.substring(2);
-            } else if (s.startsWith("$")) {
-                s = s.substring(1);
-            }
-            d = new BigDecimal(s);
-        }
+        BigDecimal d = decimal(value, targetType);
         if (scale.isPresent()) {
             if (kind == Kind.INTEGER && d.stripTrailingZeros().scale() > 0) {
                 throw new ConversionException(describe(value) + " is not an integer (" + targetType + ")");
@@ -495,33 +469,6 @@ final class ColumnConverter {
         };
     }
 
-    private static byte[] bytes(Object value) {
-        if (value instanceof byte[] b) {
-            return b;
-        }
-        String s = text(value).strip();
-        if (s.regionMatches(true, 0, "0x", 0, 2)) {
-            String hex = s.substring(2);
-            // SQL Server accepts an odd number of digits and pads on the left: 0x123 = 0x0123
-            return HEX.parseHex(hex.length() % 2 == 1 ? "0" + hex : hex);
-        }
-        throw new ConversionException("'" + abbreviate(s) + "' is not a binary literal (0x...)");
-    }
-
-    private static UUID uuid(Object value) {
-        if (value instanceof UUID u) {
-            return u;
-        }
-        String s = text(value).strip();
-        if (s.startsWith("{") && s.endsWith("}")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        if (!s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new ConversionException("'" + abbreviate(s) + "' is not a uniqueidentifier");
-        }
-        return UUID.fromString(s);
-    }
-
     private static LocalDate date(Object value) {
         if (value instanceof LocalDate d) {
             return d;
@@ -534,22 +481,6 @@ final class ColumnConverter {
             return t;
         }
         return dateTime(value).toLocalTime();
-    }
-
-    private static LocalDateTime dateTime(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t;
-        }
-        if (value instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.toLocalDateTime();
-        }
-        if (value instanceof LocalTime t) {
-            return t.atDate(LocalDate.of(1900, 1, 1));
-        }
-        return SqlServerDates.parse(text(value)).dateTime();
     }
 
     private static OffsetDateTime offsetDateTime(Object value) {
@@ -595,19 +526,6 @@ final class ColumnConverter {
         return s;
     }
 
-    private static String text(Object value) {
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        if (value instanceof byte[] b) {
-            return "0x" + HEX.formatHex(b).toUpperCase(Locale.ROOT);
-        }
-        return value.toString();
-    }
-
     private static String stripTrailingBlanks(String s) {
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == ' ') {
@@ -616,11 +534,4 @@ final class ColumnConverter {
         return s.substring(0, end);
     }
 
-    private static String describe(Object value) {
-        return value instanceof String s ? "'" + abbreviate(s) + "'" : abbreviate(text(value));
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
 }

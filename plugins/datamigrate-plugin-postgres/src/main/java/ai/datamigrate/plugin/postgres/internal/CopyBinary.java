@@ -1,5 +1,6 @@
 package ai.datamigrate.plugin.postgres.internal;
 
+import ai.datamigrate.support.target.ConversionException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -76,7 +77,7 @@ final class CopyBinary {
      *
      * @param canonical the value's canonical text for the column ({@link ColumnConverter#convert})
      * @param utf8      the canonical text's UTF-8 bytes (used for text kinds)
-     * @throws ColumnConverter.ConversionException when the text is not one the binary form can carry
+     * @throws ConversionException when the text is not one the binary form can carry
      */
     static void field(ColumnConverter converter, String canonical, byte[] utf8, Sink out) {
         switch (converter.kind()) {
@@ -164,7 +165,7 @@ final class CopyBinary {
             if (c == '.' && dot < 0) {
                 dot = i;
             } else if (c < '0' || c > '9') {
-                throw new ColumnConverter.ConversionException("'" + s + "' is not a plain decimal number");
+                throw new ConversionException("'" + s + "' is not a plain decimal number");
             }
         }
         int intEnd = dot < 0 ? n : dot;
@@ -249,7 +250,7 @@ final class CopyBinary {
             // a year of more than four digits or before year 1: the general parser
             int space = s.indexOf(' ', 1);
             if (space < 0) {
-                throw new ColumnConverter.ConversionException("'" + s + "' is not a timestamp");
+                throw new ConversionException("'" + s + "' is not a timestamp");
             }
             day = LocalDate.parse(s.substring(0, space)).toEpochDay();
             time = space + 1;
@@ -260,14 +261,14 @@ final class CopyBinary {
     /** Microseconds since midnight of {@code HH:mm:ss[.fraction]} at {@code from}, at most 6 fractional digits. */
     private static long timeMicros(String s, int from, int end) {
         if (end - from < 8 || s.charAt(from + 2) != ':' || s.charAt(from + 5) != ':') {
-            throw new ColumnConverter.ConversionException("'" + s + "' is not a time of day");
+            throw new ConversionException("'" + s + "' is not a time of day");
         }
         long micros = ((digits(s, from, from + 2) * 60L + digits(s, from + 3, from + 5)) * 60L
                 + digits(s, from + 6, from + 8)) * 1_000_000L;
         int at = from + 8;
         if (at < end) {
             if (s.charAt(at) != '.' || end - at - 1 > 6 || end - at - 1 == 0) {
-                throw new ColumnConverter.ConversionException("'" + s + "' has more than 6 fractional digits");
+                throw new ConversionException("'" + s + "' has more than 6 fractional digits");
             }
             int fraction = digits(s, at + 1, end);
             for (int k = end - at - 1; k < 6; k++) {
@@ -283,7 +284,7 @@ final class CopyBinary {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                throw new ColumnConverter.ConversionException("'" + s + "' has a non-digit where digits belong");
+                throw new ConversionException("'" + s + "' has a non-digit where digits belong");
             }
             v = v * 10 + (c - '0');
         }
@@ -340,8 +341,8 @@ final class CopyBinary {
         };
     }
 
-    private static ColumnConverter.ConversionException bad(String canonical, ColumnConverter converter) {
-        return new ColumnConverter.ConversionException("'" + canonical + "' cannot be sent as "
+    private static ConversionException bad(String canonical, ColumnConverter converter) {
+        return new ConversionException("'" + canonical + "' cannot be sent as "
                 + converter.targetType());
     }
 }

@@ -4,33 +4,31 @@ import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.ErrorKind;
 import ai.datamigrate.spi.PluginContext;
-import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.ObjectName;
-import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.data.RowSource;
 import ai.datamigrate.spi.diagnostic.Diagnostic;
 import ai.datamigrate.spi.load.DataLoader;
-import ai.datamigrate.spi.load.LoadRequest;
 import ai.datamigrate.spi.load.LoadEvent;
 import ai.datamigrate.spi.load.LoadListener;
+import ai.datamigrate.spi.load.LoadRequest;
 import ai.datamigrate.spi.load.LoadResult;
-import ai.datamigrate.spi.load.TableVerification;
 import ai.datamigrate.spi.load.LoadedTable;
-import ai.datamigrate.spi.target.TypeMapping;
+import ai.datamigrate.spi.load.TableVerification;
+import ai.datamigrate.support.target.LoadDiagnostics;
+import ai.datamigrate.support.target.RawLayout;
+import ai.datamigrate.support.target.RawTables;
+import ai.datamigrate.support.target.RejectFile;
+import ai.datamigrate.support.target.RejectOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
@@ -43,12 +41,13 @@ import org.postgresql.core.BaseConnection;
  */
 final class PostgresDataLoader implements DataLoader {
 
-    private static final ErrorCode TABLE_EXISTS = new ErrorCode("PG-RAW-TABLE-EXISTS", ErrorKind.USER, false);
-    private static final ErrorCode ROWS_MISSING = new ErrorCode("PG-LOAD-ROWS-UNAVAILABLE", ErrorKind.USER, false);
     private static final ErrorCode CONNECT_FAILED = new ErrorCode("PG-CONNECT-FAILED", ErrorKind.EXTERNAL, true);
     private static final ErrorCode DDL_FAILED = new ErrorCode("PG-DDL-FAILED", ErrorKind.EXTERNAL, false);
 
     private final PostgresTargetDialect dialect;
+    /** Drops cascade: views of an earlier dbt run depend on the raw tables. */
+    private final RawTables rawTables;
+    private final LoadDiagnostics report = new LoadDiagnostics("PG");
     private final String user;
     private final String password;
     private final PluginContext context;
@@ -56,7 +55,7 @@ final class PostgresDataLoader implements DataLoader {
     private final long maxRejects;
 
     PostgresDataLoader(PostgresTargetDialect dialect, String user, String password, PluginContext context) {
-        this(dialect, user, password, context, Path.of(PostgresDataLoaderFactory.DEFAULT_REJECT_DIR), 0);
+        this(dialect, user, password, context, Path.of(RejectOptions.DEFAULT_DIRECTORY), 0);
     }
 
     /**
@@ -66,6 +65,7 @@ final class PostgresDataLoader implements DataLoader {
     PostgresDataLoader(PostgresTargetDialect dialect, String user, String password, PluginContext context,
                        Path rejectDirectory, long maxRejects) {
         this.dialect = dialect;
+        this.rawTables = new RawTables(dialect, "PG", true, false);
         this.user = user;
         this.password = password;
         this.context = context;
@@ -75,24 +75,14 @@ final class PostgresDataLoader implements DataLoader {
 
     @Override
     public LoadResult load(LoadRequest request) {
-        if (!request.schemaOnly() && request.rows().isEmpty()) {
-            throw new DataMigrateException(ROWS_MISSING,
-                    "the input offers no rows to load; use --schema-only to create the raw tables only");
-        }
-        List<Table> tables = selectTables(request);
+        rawTables.requireRows(request);
+        List<Table> tables = RawTables.select(request);
         List<Diagnostic> diagnostics = new ArrayList<>();
         Properties properties = connectionProperties(user, password, "datamigrate");
         try (Connection connection = connect(request.targetUrl(), properties)) {
             connection.setAutoCommit(false);
             if (request.schemaOnly()) {
-                try {
-                    List<LoadedTable> loaded = createTables(connection, request, tables, diagnostics);
-                    connection.commit();
-                    return new LoadResult(loaded, diagnostics);
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
+                return rawTables.createOnly(connection, request, tables, diagnostics);
             }
             return loadRows(connection, request, tables, request.rows().orElseThrow(), diagnostics, properties);
         } catch (SQLException e) {
@@ -124,7 +114,7 @@ final class PostgresDataLoader implements DataLoader {
         Map<Integer, TableOutcome> resumed = new java.util.HashMap<>();
         boolean serverHashes;
         try {
-            createSchemas(connection, request, tables);
+            rawTables.createSchemas(connection, request.rawSchema(), tables);
             LoadState.create(connection, dialect, request.rawSchema());
             Map<String, LoadState.Entry> done = request.resume()
                     ? LoadState.read(connection, dialect, request.rawSchema()) : Map.of();
@@ -134,7 +124,7 @@ final class PostgresDataLoader implements DataLoader {
                 List<Diagnostic> ddlDiagnostics = new ArrayList<>();
                 String ddl = createTable(schema, table, ddlDiagnostics);
                 String fingerprint = LoadState.fingerprint(ddl);
-                boolean exists = exists(connection, schema, table.name().name());
+                boolean exists = rawTables.exists(connection, schema, table.name().name());
                 LoadState.Entry entry = done.get(schema + "." + table.name().name());
                 if (exists && entry != null && entry.fingerprint().equals(fingerprint)) {
                     LoadedTable loaded = new LoadedTable(table.name(), schema, table.name().name(),
@@ -146,9 +136,8 @@ final class PostgresDataLoader implements DataLoader {
                     continue;
                 }
                 if (exists && !request.replace()) {
-                    throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + table.name().name()
-                            + " exists already" + (request.resume() ? " and no earlier run recorded it as loaded "
-                            + "with this definition" : "") + "; use --replace to drop and re-create it");
+                    throw rawTables.alreadyExists(schema, table.name().name(), request.resume()
+                            ? " and no earlier run recorded it as loaded with this definition" : "");
                 }
                 jobs.add(new Job(i, table, schema, ddl, fingerprint, ddlDiagnostics));
             }
@@ -158,14 +147,7 @@ final class PostgresDataLoader implements DataLoader {
             connection.rollback();
             throw e;
         }
-        List<ObjectName> withRows = rows.tables();
-        for (ObjectName name : withRows) {
-            if (request.database().tables().noneMatch(t -> t.name().matches(name))) {
-                diagnostics.add(Diagnostic.warning("PG-LOAD-UNKNOWN-TABLE", SourceLocation.unknown(
-                        request.database().name()), "the input has rows for " + name
-                        + ", which it does not create; they are not loaded").withObject(name.toString()));
-            }
-        }
+        List<ObjectName> withRows = rawTables.tablesWithRows(request, rows, diagnostics);
         TableOutcome[] outcomes = new TableOutcome[tables.size()];
         resumed.forEach((index, outcome) -> {
             outcomes[index] = outcome;
@@ -237,10 +219,9 @@ final class PostgresDataLoader implements DataLoader {
         } catch (SQLException | DataMigrateException e) {
             request.listener().onEvent(new LoadEvent.Finished(job.table().name(), job.schema() + "."
                     + job.table().name().name(), job.index(), 0, false, false));
-            return new TableOutcome(Optional.empty(), List.of(Diagnostic.error("PG-LOAD-TABLE-FAILED",
-                    job.table().location(), "loading into " + job.schema() + "." + job.table().name().name()
-                            + " failed: " + context.maskSecrets(String.valueOf(e.getMessage())))
-                    .withObject(job.table().name().toString())), Optional.empty());
+            return new TableOutcome(Optional.empty(), List.of(report.failed(job.table(), "loading into "
+                    + job.schema() + "." + job.table().name().name() + " failed: "
+                    + context.maskSecrets(String.valueOf(e.getMessage())))), Optional.empty());
         }
     }
 
@@ -260,10 +241,11 @@ final class PostgresDataLoader implements DataLoader {
                 .map(c -> ColumnConverter.forType(dialect.mapType(c.type()).targetType())).toList();
         CopyIn copy = null;
         TableCopy consumer = null;
-        try (RejectFile rejects = new RejectFile(rejectDirectory, schema, name)) {
+        try (RejectFile rejects = new RejectFile(rejectDirectory, schema, name,
+                RejectFile.Format.COPY_TEXT)) {
             try (Statement statement = connection.createStatement()) {
                 if (request.replace()) {
-                    statement.execute("drop table if exists " + qualified(schema, name) + " cascade");
+                    statement.execute(rawTables.dropIfExists(schema, name));
                 }
                 statement.execute(job.ddl());
             }
@@ -279,7 +261,7 @@ final class PostgresDataLoader implements DataLoader {
             // verification scan right after does not have to set hint bits on (and dirty) every page.
             // Binary where every column allows it: the server then skips parsing numeric and timestamp text
             boolean binary = TableCopy.binaryPossible(converters);
-            copy = copyManager.copyIn("copy " + qualified(schema, name) + " (" + columnList(table)
+            copy = copyManager.copyIn("copy " + rawTables.qualified(schema, name) + " (" + columnList(table)
                     + ") from stdin with (" + (binary ? "format binary, " : "") + "freeze)");
             consumer = new TableCopy(table, converters, copy, rejects, maxRejects,
                     count -> listener.onEvent(new LoadEvent.Rows(table.name(), target, count)), binary);
@@ -300,9 +282,8 @@ final class PostgresDataLoader implements DataLoader {
                         + context.maskSecrets(String.valueOf(copyFailure.get().getMessage())));
             }
             if (consumer.overThreshold()) {
-                return fail(connection, copy, diagnostics, job, listener, rejects.count() + " rows could not be "
-                        + "converted, more than the " + maxRejects + " allowed (--max-rejects); they are listed in "
-                        + rejects.path() + "; the table was rolled back");
+                return fail(connection, copy, diagnostics, job, listener,
+                        LoadDiagnostics.tooManyRejects(rejects, maxRejects));
             }
             long copied;
             try {
@@ -331,11 +312,7 @@ final class PostgresDataLoader implements DataLoader {
             }
             if (!verification.passed()) {
                 connection.rollback();
-                for (String difference : verification.differences()) {
-                    diagnostics.add(Diagnostic.error("PG-LOAD-VERIFY-MISMATCH", table.location(), "verification of "
-                            + target + " failed: " + difference + "; the table was rolled back")
-                            .withObject(table.name().toString()));
-                }
+                report.mismatches(table, target, verification.differences(), diagnostics);
                 listener.onEvent(new LoadEvent.Finished(table.name(), target, job.index(), consumer.rows(), false,
                         false));
                 return new TableOutcome(Optional.empty(), diagnostics, Optional.of(verification));
@@ -344,15 +321,8 @@ final class PostgresDataLoader implements DataLoader {
                     consumer.rows());
             connection.commit();
             listener.onEvent(new LoadEvent.Finished(table.name(), target, job.index(), consumer.rows(), true, false));
-            diagnostics.add(Diagnostic.info("PG-LOAD-VERIFIED", table.location(), "loaded " + consumer.rows()
-                    + " rows into " + target + "; verified row count and, for " + converters.size()
-                    + " columns, non-null counts, min/max, sums and value hashes").withObject(table.name().toString()));
-            if (rejects.count() > 0) {
-                diagnostics.add(Diagnostic.warning("PG-LOAD-REJECTED-ROWS", table.location(), rejects.count()
-                        + " rows of " + table.name() + " could not be converted and were not loaded (at most "
-                        + maxRejects + " allowed); they are listed in " + rejects.path())
-                        .withObject(table.name().toString()));
-            }
+            report.loaded(table, target, consumer.rows(), converters.size(),
+                    "non-null counts, min/max, sums and value hashes", rejects, maxRejects, diagnostics);
             return new TableOutcome(Optional.of(new LoadedTable(table.name(), schema, name, table.columns().size(),
                     consumer.rows())), diagnostics, Optional.of(verification));
         } catch (SQLException | RuntimeException e) {
@@ -362,8 +332,8 @@ final class PostgresDataLoader implements DataLoader {
     }
 
     /** Rolls the table back (cancelling a running COPY first) and reports why. */
-    private static TableOutcome fail(Connection connection, CopyIn copy, List<Diagnostic> diagnostics, Job job,
-                                     LoadListener listener, String reason) {
+    private TableOutcome fail(Connection connection, CopyIn copy, List<Diagnostic> diagnostics, Job job,
+                              LoadListener listener, String reason) {
         if (copy != null && copy.isActive()) {
             try {
                 copy.cancelCopy();
@@ -376,8 +346,7 @@ final class PostgresDataLoader implements DataLoader {
         } catch (SQLException e) {
             // a broken connection rolls back on the server when it closes
         }
-        diagnostics.add(Diagnostic.error("PG-LOAD-TABLE-FAILED", job.table().location(), reason)
-                .withObject(job.table().name().toString()));
+        diagnostics.add(report.failed(job.table(), reason));
         listener.onEvent(new LoadEvent.Finished(job.table().name(), job.schema() + "." + job.table().name().name(),
                 job.index(), 0, false, false));
         return new TableOutcome(Optional.empty(), diagnostics, Optional.empty());
@@ -385,16 +354,6 @@ final class PostgresDataLoader implements DataLoader {
 
     private String columnList(Table table) {
         return String.join(", ", table.columns().stream().map(c -> dialect.quoteIdentifier(c.name())).toList());
-    }
-
-    private void createSchemas(Connection connection, LoadRequest request, List<Table> tables) throws SQLException {
-        Set<String> schemas = new LinkedHashSet<>();
-        tables.forEach(t -> schemas.add(RawLayout.schemaFor(request.rawSchema(), t.name().schema())));
-        try (Statement statement = connection.createStatement()) {
-            for (String schema : schemas) {
-                statement.execute("create schema if not exists " + dialect.quoteIdentifier(schema));
-            }
-        }
     }
 
     /** pgjdbc's connection properties; an empty password is left out (trust or .pgpass authentication). */
@@ -423,75 +382,7 @@ final class PostgresDataLoader implements DataLoader {
         }
     }
 
-    private static List<Table> selectTables(LoadRequest request) {
-        List<Table> all = request.database().tables().toList();
-        if (request.tables().isEmpty()) {
-            return all;
-        }
-        List<Table> selected = new ArrayList<>();
-        for (ObjectName wanted : request.tables()) {
-            selected.add(all.stream().filter(t -> t.name().matches(wanted)).findFirst()
-                    .orElseThrow(() -> new DataMigrateException(ErrorCode.INPUT_NOT_FOUND, "no table " + wanted
-                            + " in the input; tables: " + String.join(", ", all.stream()
-                            .map(t -> t.name().toString()).toList()))));
-        }
-        return selected;
-    }
-
-    private List<LoadedTable> createTables(Connection connection, LoadRequest request, List<Table> tables,
-                                           List<Diagnostic> diagnostics) throws SQLException {
-        createSchemas(connection, request, tables);
-        List<LoadedTable> loaded = new ArrayList<>();
-        for (Table table : tables) {
-            String schema = RawLayout.schemaFor(request.rawSchema(), table.name().schema());
-            String name = table.name().name();
-            if (exists(connection, schema, name)) {
-                if (!request.replace()) {
-                    throw new DataMigrateException(TABLE_EXISTS, "raw table " + schema + "." + name
-                            + " exists already; use --replace to drop and re-create it");
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("drop table " + qualified(schema, name) + " cascade");
-                }
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(createTable(schema, table, diagnostics));
-            }
-            loaded.add(new LoadedTable(table.name(), schema, name, table.columns().size(), 0));
-        }
-        return loaded;
-    }
-
     String createTable(String schema, Table table, List<Diagnostic> diagnostics) {
-        StringBuilder sql = new StringBuilder("create table ").append(qualified(schema, table.name().name()))
-                .append(" (");
-        String separator = "\n    ";
-        for (Column column : table.columns()) {
-            TypeMapping mapping = dialect.mapType(column.type());
-            if (!mapping.exact()) {
-                diagnostics.add(Diagnostic.warning("PG-LOSSY-TYPE", column.location(), "column " + column.name()
-                        + " " + column.type().sql() + " becomes " + mapping.targetType() + ": "
-                        + mapping.note().orElse("")).withObject(table.name().toString()));
-            }
-            sql.append(separator).append(dialect.quoteIdentifier(column.name())).append(' ')
-                    .append(mapping.targetType());
-            separator = ",\n    ";
-        }
-        return sql.append("\n)").toString();
-    }
-
-    private String qualified(String schema, String name) {
-        return dialect.quoteIdentifier(schema) + "." + dialect.quoteIdentifier(name);
-    }
-
-    private static boolean exists(Connection connection, String schema, String name) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "select 1 from information_schema.tables where table_schema = ? and table_name = ?")) {
-            query.setString(1, schema);
-            query.setString(2, name);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next();
-            }
-        }
+        return rawTables.createTable(schema, table, diagnostics);
     }
 }

@@ -1,33 +1,24 @@
 package ai.datamigrate.plugin.postgres.internal;
 
-import ai.datamigrate.spi.DataMigrateException;
-import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.config.ConfigProperty;
 import ai.datamigrate.spi.config.ConfigSpec;
 import ai.datamigrate.spi.load.DataLoader;
 import ai.datamigrate.spi.load.DataLoaderFactory;
-import java.nio.file.Path;
-import java.util.List;
+import ai.datamigrate.support.target.RejectOptions;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Creates raw tables on PostgreSQL through pgjdbc; credentials from configuration or the environment. */
 public final class PostgresDataLoaderFactory implements DataLoaderFactory {
 
     static final String USER = "postgres.user";
     static final String PASSWORD = "postgres.password";
-    /** Read by the host too: it passes {@code load --reject-dir} and {@code --max-rejects} under these keys. */
-    static final String REJECT_DIR = "postgres.reject-dir";
-    static final String MAX_REJECTS = "postgres.max-rejects";
-    static final String DEFAULT_REJECT_DIR = "datamigrate-rejects";
-
-    private static final ConfigSpec SPEC = new ConfigSpec("postgres", List.of(
+    /** With {@link RejectOptions#properties}: the host passes {@code load --reject-dir} and {@code --max-rejects}. */
+    private static final ConfigSpec SPEC = new ConfigSpec("postgres", Stream.concat(Stream.of(
             ConfigProperty.optional(USER, "user for loading; default: $DATAMIGRATE_PG_USER, else postgres"),
-            ConfigProperty.secret(PASSWORD, "password for loading; default: $DATAMIGRATE_PG_PASSWORD"),
-            ConfigProperty.of(REJECT_DIR, "folder for <schema>.<table>.rejects.tsv files (load --reject-dir)",
-                    DEFAULT_REJECT_DIR),
-            ConfigProperty.of(MAX_REJECTS, "rejected rows a table may have and still load (load --max-rejects)",
-                    "0")));
+            ConfigProperty.secret(PASSWORD, "password for loading; default: $DATAMIGRATE_PG_PASSWORD")),
+            RejectOptions.properties("postgres").stream()).toList());
 
     @Override
     public String name() {
@@ -54,19 +45,9 @@ public final class PostgresDataLoaderFactory implements DataLoaderFactory {
         SPEC.validate(config);
         String user = user(SPEC, config);
         String password = password(SPEC, config);
-        String maxRejects = SPEC.value(config, MAX_REJECTS).orElseThrow();
-        long max;
-        try {
-            max = Long.parseLong(maxRejects.strip());
-        } catch (NumberFormatException e) {
-            max = -1;
-        }
-        if (max < 0) {
-            throw new DataMigrateException(ErrorCode.CONFIG_INVALID_VALUE, "invalid value '" + maxRejects + "' for '"
-                    + MAX_REJECTS + "'; expected a whole number, 0 or more");
-        }
-        return new PostgresDataLoader(new PostgresTargetDialect(), user, password, context,
-                Path.of(SPEC.value(config, REJECT_DIR).orElseThrow()), max);
+        RejectOptions rejects = RejectOptions.of(SPEC, config);
+        return new PostgresDataLoader(new PostgresTargetDialect(), user, password, context, rejects.directory(),
+                rejects.maxRejects());
     }
 
     /** {@code postgres.user}, else {@code $DATAMIGRATE_PG_USER}, else {@code postgres}. */

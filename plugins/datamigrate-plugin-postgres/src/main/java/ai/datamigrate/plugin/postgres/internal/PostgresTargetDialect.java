@@ -1,14 +1,14 @@
 package ai.datamigrate.plugin.postgres.internal;
 
 import ai.datamigrate.spi.catalog.DataType;
+import ai.datamigrate.spi.sql.CalciteRendering;
 import ai.datamigrate.spi.target.ConnectionProfile;
 import ai.datamigrate.spi.target.ProfileField;
-import ai.datamigrate.spi.sql.CalciteRendering;
 import ai.datamigrate.spi.target.TargetDialect;
 import ai.datamigrate.spi.target.TypeMapping;
+import ai.datamigrate.support.target.SqlServerTypes;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,8 +38,6 @@ public final class PostgresTargetDialect implements TargetDialect, CalciteRender
 
     /** PostgreSQL keeps fractional seconds to microseconds; SQL Server to 100 ns. */
     private static final int MAX_FRACTIONAL_DIGITS = 6;
-    /** SQL Server's default fractional precision for time, datetime2 and datetimeoffset. */
-    private static final int MSSQL_DEFAULT_FRACTIONAL_DIGITS = 7;
 
     private static final ConnectionProfile CONNECTION_PROFILE = new ConnectionProfile("postgres", "dbt-postgres",
             List.of(
@@ -75,10 +73,10 @@ public final class PostgresTargetDialect implements TargetDialect, CalciteRender
             case "float" -> mapFloat(type);
             case "real" -> TypeMapping.exact("real");
             case "date" -> TypeMapping.exact("date");
-            case "time" -> fractional("time", fractionalDigits(type));
+            case "time" -> fractional("time", SqlServerTypes.fractionalDigits(type));
             // datetime ticks are 1/300 s, rounded to .000/.003/.007: milliseconds hold them all.
             case "datetime" -> TypeMapping.exact("timestamp(3)");
-            case "datetime2" -> fractional("timestamp", fractionalDigits(type));
+            case "datetime2" -> fractional("timestamp", SqlServerTypes.fractionalDigits(type));
             case "smalldatetime" -> TypeMapping.exact("timestamp(0)");
             case "datetimeoffset" -> mapDateTimeOffset(type);
             case "char", "nchar", "character" -> TypeMapping.exact("char(" + type.length().orElse(1) + ")");
@@ -100,9 +98,7 @@ public final class PostgresTargetDialect implements TargetDialect, CalciteRender
     }
 
     private static TypeMapping mapFloat(DataType type) {
-        // float(n): n is the mantissa bits; 1..24 is single precision in SQL Server.
-        OptionalInt bits = type.length().isPresent() ? type.length() : type.precision();
-        if (bits.isPresent() && bits.getAsInt() <= 24) {
+        if (SqlServerTypes.singlePrecision(type)) {
             return TypeMapping.exact("real");
         }
         return TypeMapping.exact("double precision");
@@ -111,17 +107,10 @@ public final class PostgresTargetDialect implements TargetDialect, CalciteRender
     private static TypeMapping mapDateTimeOffset(DataType type) {
         String note = "datetimeoffset is stored as timestamptz: the instant is kept but the original UTC offset is"
                 + " normalised to UTC";
-        if (fractionalDigits(type) > MAX_FRACTIONAL_DIGITS) {
+        if (SqlServerTypes.fractionalDigits(type) > MAX_FRACTIONAL_DIGITS) {
             note += "; fractional seconds beyond 6 digits are rounded";
         }
         return TypeMapping.lossy("timestamptz", note);
-    }
-
-    private static int fractionalDigits(DataType type) {
-        if (type.length().isPresent()) {
-            return type.length().getAsInt();
-        }
-        return type.precision().orElse(MSSQL_DEFAULT_FRACTIONAL_DIGITS);
     }
 
     private static TypeMapping fractional(String targetName, int digits) {
@@ -134,7 +123,7 @@ public final class PostgresTargetDialect implements TargetDialect, CalciteRender
 
     @Override
     public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return SqlServerTypes.doubleQuoted(identifier);
     }
 
     @Override

@@ -2,6 +2,7 @@ package ai.datamigrate.plugin.postgres.internal;
 
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.data.SourceAggregates;
+import ai.datamigrate.support.target.ConversionException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class SourceCheck {
         String canonical;
         try {
             canonical = converter.convert(server.get());
-        } catch (ColumnConverter.ConversionException e) {
+        } catch (ConversionException e) {
             canonical = String.valueOf(server.get());
         }
         if (!Objects.equals(canonical, streamed.orElse(null))) {

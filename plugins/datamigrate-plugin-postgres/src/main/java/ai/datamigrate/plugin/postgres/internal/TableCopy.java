@@ -4,6 +4,10 @@ import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
 import ai.datamigrate.spi.data.RowConsumer;
+import ai.datamigrate.support.target.ColumnPositions;
+import ai.datamigrate.support.target.ConversionException;
+import ai.datamigrate.support.target.IdentityValues;
+import ai.datamigrate.support.target.RejectFile;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,22 +45,9 @@ final class TableCopy implements RowConsumer {
     private final String[] converted;
     /** The UTF-8 bytes of each converted value of the current row (binary format: hashed after the row is encoded). */
     private final byte[][] encoded;
-    private int[] positions;
-    /** Identity columns the current column list leaves out: their values are generated, as SQL Server does. */
-    private int[] generated = new int[0];
-    /**
-     * The column list without its identity columns, when it has any: an INSERT without a column list gives no
-     * values for them (SQL Server generates them), while the source may announce all the table's columns.
-     */
-    private int[] positionsWithoutIdentity;
-    private int[] generatedWithoutIdentity;
-    /** Whether {@link #positions} (or the list without identities) and the generated columns set every column. */
-    private boolean positionsCoverAll;
-    private boolean positionsWithoutIdentityCoverAll;
-    /** Per column, the last identity value (explicit or generated); null before the first. */
-    private final Long[] lastIdentity;
-    private final boolean hasIdentity;
-    private String columnProblem;
+    /** Where the values of the current column list go. */
+    private ColumnPositions positions;
+    private final IdentityValues identities;
     private long rows;
     private SQLException failure;
     private ai.datamigrate.spi.data.SourceAggregates sourceAggregates;
@@ -89,71 +80,13 @@ final class TableCopy implements RowConsumer {
         this.rejects = rejects;
         this.maxRejects = maxRejects;
         this.converted = new String[converters.size()];
-        this.lastIdentity = new Long[converters.size()];
-        this.hasIdentity = table.columns().stream().anyMatch(c -> c.identity().isPresent());
+        this.identities = new IdentityValues(table);
         columns(table.columns().stream().map(Column::name).toList());
     }
 
     @Override
     public void columns(List<String> columnNames) {
-        int[] mapped = new int[columnNames.size()];
-        columnProblem = null;
-        for (int i = 0; i < mapped.length; i++) {
-            mapped[i] = indexOf(columnNames.get(i));
-            if (mapped[i] < 0) {
-                columnProblem = "table " + table.name() + " has no column " + columnNames.get(i);
-            }
-        }
-        positions = mapped;
-        generated = omittedIdentities(mapped);
-        positionsCoverAll = coversAll(mapped, generated);
-        int[] withoutIdentity = Arrays.stream(mapped)
-                .filter(c -> c < 0 || table.columns().get(c).identity().isEmpty()).toArray();
-        positionsWithoutIdentity = withoutIdentity.length == mapped.length ? null : withoutIdentity;
-        generatedWithoutIdentity = positionsWithoutIdentity == null ? null : omittedIdentities(withoutIdentity);
-        positionsWithoutIdentityCoverAll = positionsWithoutIdentity != null
-                && coversAll(positionsWithoutIdentity, generatedWithoutIdentity);
-    }
-
-    /** Whether the given and the generated columns set every column of a row (then no NULLs need filling in). */
-    private boolean coversAll(int[] given, int[] generate) {
-        boolean[] set = new boolean[converted.length];
-        for (int c : given) {
-            if (c < 0) {
-                return false;
-            }
-            set[c] = true;
-        }
-        for (int c : generate) {
-            set[c] = true;
-        }
-        for (boolean b : set) {
-            if (!b) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int[] omittedIdentities(int[] mapped) {
-        List<Integer> omitted = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            int column = i;
-            if (table.columns().get(i).identity().isPresent() && Arrays.stream(mapped).noneMatch(m -> m == column)) {
-                omitted.add(i);
-            }
-        }
-        return omitted.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private int indexOf(String name) {
-        List<Column> columns = table.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
+        positions = ColumnPositions.of(table, columnNames);
     }
 
     @Override
@@ -161,35 +94,30 @@ final class TableCopy implements RowConsumer {
         if (failure != null || overThreshold()) {
             return false;
         }
-        if (columnProblem != null) {
-            return reject(location, columnProblem, values);
+        if (positions.problem().isPresent()) {
+            return reject(location, positions.problem().get(), values);
         }
-        int[] columns = positions;
-        int[] generate = generated;
-        if (values.size() != columns.length && positionsWithoutIdentity != null
-                && values.size() == positionsWithoutIdentity.length) {
-            columns = positionsWithoutIdentity;
-            generate = generatedWithoutIdentity;
-        }
+        ColumnPositions.Shape shape = positions.shape(values.size());
+        int[] columns = shape.positions();
         if (values.size() != columns.length) {
             return reject(location, values.size() + " values for " + columns.length + " columns", values);
         }
-        if (!(columns == positions ? positionsCoverAll : positionsWithoutIdentityCoverAll)) {
+        if (!shape.coversAll()) {
             Arrays.fill(converted, null); // columns the source does not give are NULL
         }
         for (int i = 0; i < columns.length; i++) {
             int column = columns[i];
             try {
                 converted[column] = converters.get(column).convert(values.get(i));
-            } catch (ColumnConverter.ConversionException e) {
+            } catch (ConversionException e) {
                 return reject(location, "column " + table.columns().get(column).name() + ": " + e.getMessage(), values);
             }
         }
         trackExplicitIdentities(columns);
-        for (int column : generate) {
+        for (int column : shape.generated()) {
             try {
-                converted[column] = converters.get(column).convert(nextIdentity(column));
-            } catch (ColumnConverter.ConversionException e) {
+                converted[column] = converters.get(column).convert(identities.next(column));
+            } catch (ConversionException e) {
                 return reject(location, "column " + table.columns().get(column).name() + " (identity): "
                         + e.getMessage(), values);
             }
@@ -211,7 +139,7 @@ final class TableCopy implements RowConsumer {
                 encoded[i] = utf8;
                 try {
                     CopyBinary.field(converter, value, utf8, out);
-                } catch (ColumnConverter.ConversionException | IllegalArgumentException | ArithmeticException e) {
+                } catch (ConversionException | IllegalArgumentException | ArithmeticException e) {
                     out.length = rowStart;
                     return reject(location, "column " + table.columns().get(i).name() + ": " + e.getMessage(),
                             values);
@@ -249,35 +177,21 @@ final class TableCopy implements RowConsumer {
         return failure == null;
     }
 
-    /** SQL Server's rule: the seed first, then the last value (explicit ones included) plus the increment. */
-    private long nextIdentity(int column) {
-        ai.datamigrate.spi.catalog.Identity identity = table.columns().get(column).identity().orElseThrow();
-        long next = lastIdentity[column] == null ? identity.seed() : lastIdentity[column] + identity.increment();
-        lastIdentity[column] = next;
-        return next;
-    }
-
     /** Explicit values (SET IDENTITY_INSERT ON) move the identity on when they go past it. */
     private void trackExplicitIdentities(int[] columns) {
-        if (!hasIdentity) {
+        if (!identities.any()) {
             return;
         }
         for (int column : columns) {
-            java.util.Optional<ai.datamigrate.spi.catalog.Identity> identity = table.columns().get(column).identity();
-            if (identity.isPresent() && converted[column] != null) {
-                long value = new java.math.BigDecimal(converted[column]).longValue();
-                Long last = lastIdentity[column];
-                boolean ascending = identity.get().increment() >= 0;
-                if (last == null || (ascending ? value > last : value < last)) {
-                    lastIdentity[column] = value;
-                }
+            if (identities.isIdentity(column) && converted[column] != null) {
+                identities.observe(column, new java.math.BigDecimal(converted[column]).longValue());
             }
         }
     }
 
     @Override
     public void reject(SourceLocation location, String reason, String text) {
-        rejects.add(location.toString(), reason, text);
+        rejects.addRaw(location.toString(), reason, text);
     }
 
     private boolean reject(SourceLocation location, String reason, List<Object> values) {
@@ -286,7 +200,7 @@ final class TableCopy implements RowConsumer {
             texts.add(value == null ? null : value instanceof byte[] b
                     ? "0x" + HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT) : String.valueOf(value));
         }
-        rejects.add(location.toString(), reason, CopyText.row(texts));
+        rejects.add(location.toString(), reason, texts);
         return !overThreshold();
     }
 
@@ -300,7 +214,7 @@ final class TableCopy implements RowConsumer {
     }
 
     /**
-     * One non-null value, already UTF-8, in COPY text format ({@link CopyText}): bytes of multi-byte characters are
+     * One non-null value, already UTF-8, in COPY text format ({@link ai.datamigrate.support.target.CopyText}): bytes of multi-byte characters are
      * all 0x80 or more, so only single bytes below 0x20 and the backslash can need an escape.
      */
     private void appendEscaped(byte[] utf8) {

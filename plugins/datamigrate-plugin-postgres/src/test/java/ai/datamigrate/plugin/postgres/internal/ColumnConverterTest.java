@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.datamigrate.spi.catalog.DataType;
+import ai.datamigrate.support.target.ConversionException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,18 +36,18 @@ class ColumnConverterTest {
         assertEquals("1234567.1235", convert(DataType.of("money"), new BigDecimal("1234567.12345")));
         assertEquals("0", convert(DataType.of("money"), "0.0000"));
         assertEquals("3.14", convert(DataType.withPrecision("decimal", 5, 2), 3.14159));
-        ColumnConverter.ConversionException e = assertThrows(ColumnConverter.ConversionException.class,
+        ConversionException e = assertThrows(ConversionException.class,
                 () -> convert(DataType.withPrecision("decimal", 5, 2), "1000"));
         assertTrue(e.getMessage().contains("out of range for numeric(5,2)"), e.getMessage());
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(DataType.of("money"), "twelve"));
+        assertThrows(ConversionException.class, () -> convert(DataType.of("money"), "twelve"));
     }
 
     @Test
     void integersAreCheckedAgainstTheirRange() {
         assertEquals("32767", convert(DataType.of("smallint"), 32767L));
         assertEquals("-32768", convert(DataType.of("smallint"), "-32768"));
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(DataType.of("smallint"), 32768L));
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(DataType.of("int"), "1.5"));
+        assertThrows(ConversionException.class, () -> convert(DataType.of("smallint"), 32768L));
+        assertThrows(ConversionException.class, () -> convert(DataType.of("int"), "1.5"));
         assertEquals("2", convert(DataType.of("int"), "2.0"));
         assertEquals("9223372036854775807", convert(DataType.of("bigint"), Long.MAX_VALUE));
     }
@@ -57,7 +58,7 @@ class ColumnConverterTest {
         assertEquals("false", convert(DataType.of("bit"), "0"));
         assertEquals("true", convert(DataType.of("bit"), Boolean.TRUE));
         assertEquals("false", convert(DataType.of("bit"), "FALSE"));
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(DataType.of("bit"), "yes"));
+        assertThrows(ConversionException.class, () -> convert(DataType.of("bit"), "yes"));
     }
 
     @Test
@@ -66,7 +67,7 @@ class ColumnConverterTest {
         assertEquals("\\x0123ab", convert(DataType.of("image"), "0x0123AB"));
         assertEquals("\\x0123", convert(DataType.of("image"), "0x123"));
         assertEquals("\\x", convert(DataType.of("image"), "0x"));
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(DataType.of("image"), "hello"));
+        assertThrows(ConversionException.class, () -> convert(DataType.of("image"), "hello"));
     }
 
     @Test
@@ -77,7 +78,7 @@ class ColumnConverterTest {
                 convert(DataType.of("uniqueidentifier"), "{6F9619FF-8B86-D011-B42D-00C04FC964FF}"));
         UUID uuid = UUID.randomUUID();
         assertEquals(uuid.toString(), convert(DataType.of("uniqueidentifier"), uuid));
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(DataType.of("uniqueidentifier"), "x"));
+        assertThrows(ConversionException.class, () -> convert(DataType.of("uniqueidentifier"), "x"));
     }
 
     @Test
@@ -102,10 +103,10 @@ class ColumnConverterTest {
         assertEquals("1996-07-04", convert(DataType.of("date"), "1996-07-04"));
         assertEquals("13:05:09.123457", convert(DataType.of("time"), "13:05:09.1234567"),
                 "time(7) becomes time(6), rounded half up");
-        ColumnConverter.ConversionException e = assertThrows(ColumnConverter.ConversionException.class,
+        ConversionException e = assertThrows(ConversionException.class,
                 () -> convert(datetime, "1996-02-30"));
         assertTrue(e.getMessage().contains("1996-02-30"), e.getMessage());
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(datetime, "not a date"));
+        assertThrows(ConversionException.class, () -> convert(datetime, "not a date"));
     }
 
     @Test
@@ -122,8 +123,8 @@ class ColumnConverterTest {
         assertEquals("héllo", convert(nvarchar, "héllo"));
         assertEquals("a\tb\\", convert(nvarchar, "a\tb\\"));
         assertEquals("😀😀😀😀😀", convert(nvarchar, "😀😀😀😀😀"), "length counts characters, not UTF-16 units");
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(nvarchar, "toolong"));
-        assertThrows(ColumnConverter.ConversionException.class, () -> convert(DataType.withMaxLength("nvarchar"),
+        assertThrows(ConversionException.class, () -> convert(nvarchar, "toolong"));
+        assertThrows(ConversionException.class, () -> convert(DataType.withMaxLength("nvarchar"),
                 "nul\0"));
         assertEquals("ab", convert(DataType.withLength("nchar", 5), "ab   "), "char compares without trailing blanks");
         assertEquals("42", convert(DataType.withMaxLength("varchar"), 42L));

@@ -2,6 +2,7 @@ package ai.datamigrate.plugin.postgres.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.datamigrate.support.target.ConversionException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -37,7 +38,7 @@ class ConverterFastPathTest {
     private static String outcome(ColumnConverter converter, Object value) {
         try {
             return converter.convert(value);
-        } catch (ColumnConverter.ConversionException e) {
+        } catch (ConversionException e) {
             return "rejected";
         }
     }

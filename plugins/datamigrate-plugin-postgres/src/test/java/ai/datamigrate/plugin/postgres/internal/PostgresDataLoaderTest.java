@@ -52,16 +52,6 @@ class PostgresDataLoaderTest {
     }
 
     @Test
-    void schemasOtherThanDboGoBesideTheRawSchema() {
-        assertEquals("raw", RawLayout.schemaFor("raw", "dbo"));
-        assertEquals("raw", RawLayout.schemaFor("raw", "DBO"));
-        assertEquals("raw_sales", RawLayout.schemaFor("raw", "sales"));
-        assertEquals("landing_human_resources", RawLayout.schemaFor("landing", "HumanResources"));
-        assertEquals("raw_sales_data", RawLayout.schemaFor("raw", "Sales Data"));
-        assertEquals("raw_hr_data", RawLayout.schemaFor("raw", "HRData"));
-    }
-
-    @Test
     void loadingRowsWithoutARowSourceIsAUserError() {
         Database database = new Database("shop", List.of(new Schema("dbo", List.of(table("dbo", "T",
                 column("a", DataType.of("int")))), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),

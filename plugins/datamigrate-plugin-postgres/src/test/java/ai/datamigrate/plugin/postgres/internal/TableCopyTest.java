@@ -9,6 +9,7 @@ import ai.datamigrate.spi.catalog.Identity;
 import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.catalog.SourceLocation;
 import ai.datamigrate.spi.catalog.Table;
+import ai.datamigrate.support.target.RejectFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class TableCopyTest {
                 List.of(), Map.of(), Optional.empty(), "", AT);
         Captured copy = new Captured();
         List<ColumnConverter> converters = List.of(ColumnConverter.forType("smallint"), ColumnConverter.forType("text"));
-        try (RejectFile rejects = new RejectFile(dir, "raw", "jobs")) {
+        try (RejectFile rejects = new RejectFile(dir, "raw", "jobs", RejectFile.Format.COPY_TEXT)) {
             TableCopy consumer = new TableCopy(jobs, converters, copy, rejects, 0, rows -> { });
             // INSERT jobs VALUES (...) without a column list: the source announces every column
             consumer.columns(List.of("job_id", "job_desc"));
@@ -124,7 +125,7 @@ class TableCopyTest {
             }
         };
         List<ColumnConverter> converters = List.of(ColumnConverter.forType("smallint"), ColumnConverter.forType("text"));
-        try (RejectFile rejects = new RejectFile(dir, "raw", "t")) {
+        try (RejectFile rejects = new RejectFile(dir, "raw", "t", RejectFile.Format.COPY_TEXT)) {
             TableCopy consumer = new TableCopy(t, converters, copy, rejects, 0, rows -> { }, true);
             assertTrue(consumer.row(Arrays.asList(7L, "é"), AT));
             assertTrue(consumer.row(Arrays.asList(8L, null), AT));

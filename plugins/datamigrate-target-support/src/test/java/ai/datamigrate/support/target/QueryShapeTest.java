@@ -1,18 +1,25 @@
-package ai.datamigrate.plugin.postgres.internal;
+package ai.datamigrate.support.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.datamigrate.spi.catalog.ObjectName;
 import ai.datamigrate.spi.validate.QueryCheck;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueryShapeTest {
 
-    private final PostgresQueryValidator validator = new PostgresQueryValidator(Optional.empty(), "raw",
-            new ai.datamigrate.testkit.TestPluginContext());
+    private final JdbcQueryValidator validator = new JdbcQueryValidator(new TestDialect(), Optional.empty(), "raw",
+            new ai.datamigrate.testkit.TestPluginContext()) {
+        @Override
+        protected QueryCheck check(Connection connection, List<String> setup, String query) {
+            throw new AssertionError("never called without a connection");
+        }
+    };
 
     @Test
     void collectsTheRelationsOfJoinsSubqueriesAndSetOperationsButNotCteNames() {
@@ -48,9 +55,7 @@ class QueryShapeTest {
     void withoutAConnectionNothingExecutes() {
         assertFalse(validator.canExecute());
         assertFalse(validator.execute(List.of(), "SELECT 1").ok());
-        assertEquals("\"raw\".\"Orders\"", validator.rawRelation(new ai.datamigrate.spi.catalog.ObjectName("dbo",
-                "Orders")));
-        assertEquals("\"raw_sales\".\"Orders\"", validator.rawRelation(new ai.datamigrate.spi.catalog.ObjectName(
-                "Sales", "Orders")));
+        assertEquals("\"raw\".\"Orders\"", validator.rawRelation(new ObjectName("dbo", "Orders")));
+        assertEquals("\"raw_sales\".\"Orders\"", validator.rawRelation(new ObjectName("Sales", "Orders")));
     }
 }

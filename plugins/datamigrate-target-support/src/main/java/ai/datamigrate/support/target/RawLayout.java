@@ -1,22 +1,22 @@
-package ai.datamigrate.plugin.duckdb.internal;
+package ai.datamigrate.support.target;
 
 import java.util.Locale;
 
 /**
  * Where raw tables live: the source's {@code dbo} schema in the raw schema itself, every other source schema in
- * {@code <raw>_<schema in snake_case>} — the layout the dbt plugin's sources point to (the same as the postgres loader's).
+ * {@code <raw>_<schema in snake_case>} — the layout the dbt plugin's sources point to.
  */
-final class RawLayout {
+public final class RawLayout {
 
     private RawLayout() {
     }
 
-    static String schemaFor(String rawSchema, String sourceSchema) {
+    public static String schemaFor(String rawSchema, String sourceSchema) {
         return sourceSchema.equalsIgnoreCase("dbo") ? rawSchema : rawSchema + "_" + snake(sourceSchema);
     }
 
     /** {@code HumanResources} to {@code human_resources}, {@code Sales Data} to {@code sales_data}. */
-    static String snake(String name) {
+    public static String snake(String name) {
         StringBuilder out = new StringBuilder();
         char[] chars = name.toCharArray();
         for (int i = 0; i < chars.length; i++) {

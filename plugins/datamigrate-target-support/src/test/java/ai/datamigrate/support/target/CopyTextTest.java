@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.postgres.internal;
+package ai.datamigrate.support.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.postgres.internal;
+package ai.datamigrate.support.target;
 
 import java.util.List;
 
@@ -6,15 +6,27 @@ import java.util.List;
  * PostgreSQL's {@code COPY ... FROM STDIN} text format: columns separated by tabs, rows by newlines, {@code \N} for
  * NULL, and backslash escapes for the characters that would otherwise end a column or a row.
  */
-final class CopyText {
+public final class CopyText {
 
-    static final String NULL = "\\N";
+    public static final String NULL = "\\N";
 
     private CopyText() {
     }
 
     /** Appends one value, escaped; {@code null} becomes {@code \N}. */
-    static void appendValue(StringBuilder out, String value) {
+    public static void appendValue(StringBuilder out, String value) {
+        append(out, value, true);
+    }
+
+    /**
+     * Like {@link #appendValue}, but backspace, form feed and vertical tab are kept as they are: only what would end
+     * a value or a line, and the backslash, is escaped (plain TSV with backslash escapes).
+     */
+    static void appendTsvValue(StringBuilder out, String value) {
+        append(out, value, false);
+    }
+
+    private static void append(StringBuilder out, String value, boolean controls) {
         if (value == null) {
             out.append(NULL);
             return;
@@ -26,16 +38,16 @@ final class CopyText {
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\u000b' -> out.append("\\v");
+                case '\b' -> out.append(controls ? "\\b" : "\b");
+                case '\f' -> out.append(controls ? "\\f" : "\f");
+                case '\u000b' -> out.append(controls ? "\\v" : "\u000b");
                 default -> out.append(c);
             }
         }
     }
 
     /** Appends one row, newline included. */
-    static void appendRow(StringBuilder out, List<String> values) {
+    public static void appendRow(StringBuilder out, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append('\t');
@@ -45,7 +57,7 @@ final class CopyText {
         out.append('\n');
     }
 
-    static String row(List<String> values) {
+    public static String row(List<String> values) {
         StringBuilder out = new StringBuilder();
         appendRow(out, values);
         return out.substring(0, out.length() - 1);

@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.postgres.internal;
+package ai.datamigrate.support.target;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,11 +22,12 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
- * Parses SQL meant for PostgreSQL with Apache Calcite's parser (double-quoted, case-sensitive identifiers): it must be
- * one query — nothing that writes, defines or sets anything — and the relations it reads are collected from the
- * tree's FROM positions (common table expression names excluded).
+ * Parses SQL meant for a target (PostgreSQL, DuckDB) with Apache Calcite's parser (double-quoted identifiers, as both
+ * write them; names kept as written, case-sensitive): it must be one query — nothing that writes, defines or sets
+ * anything — and the relations it reads are collected from the tree's FROM positions (common table expression names
+ * excluded).
  */
-final class QueryShape {
+public final class QueryShape {
 
     private static final SqlParser.Config CONFIG = SqlParser.config()
             .withQuoting(Quoting.DOUBLE_QUOTE)
@@ -39,7 +40,7 @@ final class QueryShape {
     }
 
     /** The relations the single query reads, in order of first appearance; throws with the reason otherwise. */
-    static List<String> relations(String sql) throws SqlParseException {
+    public static List<String> relations(String sql) throws SqlParseException {
         List<SqlNode> statements = SqlParser.create(sql, CONFIG).parseStmtList().getList();
         if (statements.size() != 1) {
             throw new IllegalArgumentException("expected exactly one statement, found " + statements.size());

@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.postgres.internal;
+package ai.datamigrate.support.target;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * month names {@code July 4 1996} / {@code Jul  4 1996 12:00AM} / {@code 4 July 1996}, and a trailing offset for
  * {@code datetimeoffset}. A literal without a date means 1900-01-01, as in SQL Server.
  */
-final class SqlServerDates {
+public final class SqlServerDates {
 
     private static final String TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.:](\\d{1,9}))?)?\\s*([AaPp][Mm])?"
             + "|(\\d{1,2})\\s*([AaPp][Mm])";
@@ -47,8 +47,8 @@ final class SqlServerDates {
     }
 
     /** A parsed literal: the local date and time, and the offset when the literal has one. */
-    record Parsed(LocalDateTime dateTime, Optional<ZoneOffset> offset) {
-        OffsetDateTime withOffset() {
+    public record Parsed(LocalDateTime dateTime, Optional<ZoneOffset> offset) {
+        public OffsetDateTime withOffset() {
             return dateTime.atOffset(offset.orElse(ZoneOffset.UTC));
         }
     }
@@ -57,7 +57,7 @@ final class SqlServerDates {
     }
 
     /** @throws IllegalArgumentException with a short reason when {@code text} is no date/time literal */
-    static Parsed parse(String text) {
+    public static Parsed parse(String text) {
         String s = text.strip();
         Parsed iso = fastIso(s);
         if (iso != null) {
