@@ -112,11 +112,6 @@ public final class ChatModelSpec {
         return namespace + "." + name;
     }
 
-    /** @return the environment variable the API key is read from when the configuration has none */
-    public String envApiKey() {
-        return envApiKey;
-    }
-
     String endpoint(String baseUrl) {
         return endpointName + " " + baseUrl;
     }
