@@ -3,15 +3,24 @@ package ai.datamigrate.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +35,12 @@ class ArchitectureTest {
             "ai.datamigrate.plugin.mssql", "ai.datamigrate.plugin.postgres", "ai.datamigrate.plugin.duckdb",
             "ai.datamigrate.plugin.dbt", "ai.datamigrate.plugin.claude", "ai.datamigrate.plugin.openai");
 
-    /** Libraries that plugins share (one per family of plugins), packages {@code ai.datamigrate.support.<name>}. */
-    private static final List<String> SUPPORT_MODULES = List.of("ai.datamigrate.support.target");
+    /**
+     * Support libraries ({@code ai.datamigrate.support..}): code that several plugins share, which they may not take
+     * from each other. Each is a module of its own whose packages are exported to the plugins that use it only.
+     */
+    private static final List<String> SUPPORT_ROOTS = List.of("ai.datamigrate.support.llm",
+            "ai.datamigrate.support.target");
 
     private static JavaClasses classes;
 
@@ -40,8 +53,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         // the rules below would pass vacuously for a module whose classes were not on the class path
-        for (String root : Stream.of(MODULE_ROOTS.stream(), SUPPORT_MODULES.stream(), Stream.of("ai.datamigrate.spi"))
-                .flatMap(s -> s).toList()) {
+        for (String root : Stream.of(MODULE_ROOTS, SUPPORT_ROOTS, List.of("ai.datamigrate.spi")).flatMap(List::stream)
+                .toList()) {
             assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(root)), root + " not imported");
         }
     }
@@ -94,11 +107,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void supportModulesDependOnTheSpiOnly() {
-        // a library plugins share: the SPI (with its Calcite part) and the JDK, never the host or a plugin
-        classes().that().resideInAPackage("ai.datamigrate.support..")
+    void theTargetSupportLibraryAddsCalciteOnly() {
+        // what the target plugins share: the SPI (with its Calcite part) and the JDK
+        classes().that().resideInAPackage("ai.datamigrate.support.target..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("ai.datamigrate.spi..",
-                        "ai.datamigrate.support..", "java..", "org.apache.calcite..")
+                        "ai.datamigrate.support.target..", "java..", "org.apache.calcite..")
                 .check(classes);
     }
 
@@ -107,6 +120,14 @@ class ArchitectureTest {
         // plugins are found through their own modules; a library registering one would be found once per plugin
         noClasses().that().resideInAPackage("ai.datamigrate.support..")
                 .should().implement("ai.datamigrate.spi.plugin.DataMigratePlugin")
+                .check(classes);
+    }
+
+    @Test
+    void supportLibrariesNeverDependOnTheHostTheServerOrAPlugin() {
+        noClasses().that().resideInAPackage("ai.datamigrate.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.datamigrate.core..", "ai.datamigrate.cli..",
+                        "ai.datamigrate.server..", "ai.datamigrate.plugin..")
                 .check(classes);
     }
 
@@ -122,6 +143,35 @@ class ArchitectureTest {
                         "ai.datamigrate.server..", "ai.datamigrate.spi..")
                 .should().dependOnClassesThat().resideInAPackage("ai.datamigrate.support..")
                 .check(classes);
+    }
+
+    @Test
+    void theLlmSupportLibraryAddsLangChain4jOnly() {
+        // Jackson reads the providers' JSON error bodies; LangChain4j's clients bring it anyway
+        classes().that().resideInAPackage("ai.datamigrate.support.llm..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("ai.datamigrate.support.llm..",
+                        "ai.datamigrate.spi..", "java..", "dev.langchain4j..", "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void supportLibrariesAreExportedToPluginsOnlyAndProvideNothing() throws URISyntaxException {
+        for (String root : SUPPORT_ROOTS) {
+            JavaClass any = classes.stream().filter(c -> c.getPackageName().startsWith(root)).findFirst()
+                    .orElseThrow();
+            Path location = Path.of(any.reflect().getProtectionDomain().getCodeSource().getLocation().toURI());
+            Set<ModuleReference> found = ModuleFinder.of(location).findAll();
+            assertEquals(1, found.size(), location + " holds no module descriptor");
+            ModuleDescriptor descriptor = found.iterator().next().descriptor();
+            assertFalse(descriptor.exports().isEmpty(), descriptor.name() + " exports nothing");
+            for (ModuleDescriptor.Exports exports : descriptor.exports()) {
+                assertTrue(exports.isQualified() && exports.targets().stream()
+                        .allMatch(target -> target.startsWith("ai.datamigrate.plugin.")), descriptor.name()
+                        + ": not an API, so export " + exports.source() + " to the plugins that use it only");
+            }
+            assertTrue(descriptor.opens().isEmpty() && descriptor.provides().isEmpty(),
+                    descriptor.name() + " opens or provides something: plugins are what ServiceLoader finds");
+        }
     }
 
     @Test

@@ -1,9 +1,10 @@
 package ai.datamigrate.plugin.claude;
 
-import ai.datamigrate.plugin.claude.internal.ClaudeLlmProviderFactory;
+import ai.datamigrate.plugin.claude.internal.ClaudeLlmSpec;
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.llm.LlmProviderFactory;
 import ai.datamigrate.spi.plugin.DataMigratePlugin;
+import ai.datamigrate.support.llm.ChatModelProviderFactory;
 import java.util.List;
 
 /** Contributes the {@code claude} LLM provider: Anthropic's Messages API through LangChain4j. */
@@ -22,6 +23,6 @@ public final class ClaudePlugin implements DataMigratePlugin {
 
     @Override
     public List<LlmProviderFactory> llmProviders() {
-        return List.of(new ClaudeLlmProviderFactory());
+        return List.of(new ChatModelProviderFactory(ClaudeLlmSpec.SPEC));
     }
 }

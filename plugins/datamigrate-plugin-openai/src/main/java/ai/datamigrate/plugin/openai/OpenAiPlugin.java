@@ -1,9 +1,10 @@
 package ai.datamigrate.plugin.openai;
 
-import ai.datamigrate.plugin.openai.internal.OpenAiLlmProviderFactory;
+import ai.datamigrate.plugin.openai.internal.OpenAiLlmSpec;
 import ai.datamigrate.spi.Api;
 import ai.datamigrate.spi.llm.LlmProviderFactory;
 import ai.datamigrate.spi.plugin.DataMigratePlugin;
+import ai.datamigrate.support.llm.ChatModelProviderFactory;
 import java.util.List;
 
 /**
@@ -25,6 +26,6 @@ public final class OpenAiPlugin implements DataMigratePlugin {
 
     @Override
     public List<LlmProviderFactory> llmProviders() {
-        return List.of(new OpenAiLlmProviderFactory());
+        return List.of(new ChatModelProviderFactory(OpenAiLlmSpec.SPEC));
     }
 }

@@ -1,7 +1,7 @@
 package ai.datamigrate.plugin.claude.internal;
 
-import ai.datamigrate.plugin.claude.internal.FakeAnthropicApi.Reply;
 import ai.datamigrate.spi.llm.LlmProviderFactory;
+import ai.datamigrate.support.llm.ChatModelProviderFactory;
 import ai.datamigrate.testkit.LlmProviderContract;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ class ClaudeLlmProviderContractTest implements LlmProviderContract {
 
     @Override
     public LlmProviderFactory factory() {
-        return new ClaudeLlmProviderFactory(name -> null);
+        return new ChatModelProviderFactory(ClaudeLlmSpec.SPEC).withEnv(name -> null);
     }
 
     @Override
@@ -21,7 +21,7 @@ class ClaudeLlmProviderContractTest implements LlmProviderContract {
 
     @Override
     public String answer(String text, String model, long inputTokens, long outputTokens) {
-        return Reply.ok(text, model, Math.toIntExact(inputTokens), Math.toIntExact(outputTokens)).body();
+        return AnthropicWire.ok(text, model, Math.toIntExact(inputTokens), Math.toIntExact(outputTokens)).body();
     }
 
     @Override
@@ -32,6 +32,6 @@ class ClaudeLlmProviderContractTest implements LlmProviderContract {
             case 529, 503 -> "overloaded_error";
             default -> "api_error";
         };
-        return Reply.error(status, type, message).body();
+        return AnthropicWire.error(status, type, message).body();
     }
 }

@@ -1,24 +1,31 @@
 package ai.datamigrate.plugin.claude.internal;
 
+import static ai.datamigrate.plugin.claude.internal.AnthropicWire.body;
+import static ai.datamigrate.plugin.claude.internal.AnthropicWire.error;
+import static ai.datamigrate.plugin.claude.internal.AnthropicWire.ok;
+import static ai.datamigrate.plugin.claude.internal.AnthropicWire.messagesApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.datamigrate.plugin.claude.internal.FakeAnthropicApi.Received;
-import ai.datamigrate.plugin.claude.internal.FakeAnthropicApi.Reply;
 import ai.datamigrate.spi.llm.LlmException;
 import ai.datamigrate.spi.llm.LlmMessage;
 import ai.datamigrate.spi.llm.LlmProvider;
 import ai.datamigrate.spi.llm.LlmRequest;
 import ai.datamigrate.spi.llm.LlmResponse;
+import ai.datamigrate.support.llm.ChatModelProviderFactory;
 import ai.datamigrate.testkit.TestPluginContext;
+import ai.datamigrate.testkit.llm.LoopbackHttpApi;
+import ai.datamigrate.testkit.llm.LoopbackHttpApi.Received;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +35,23 @@ import org.junit.jupiter.api.Test;
  */
 class ClaudeLlmProviderTest {
 
+    /** Finds no key in the environment: the tests' configuration is all there is. */
+    private static final ChatModelProviderFactory FACTORY = new ChatModelProviderFactory(ClaudeLlmSpec.SPEC)
+            .withEnv(name -> null);
+
     private static final String KEY = "sk-ant-api03-test-0123456789abcdef";
     private static final String SCHEMA = """
             {"type":"object","properties":{"sql":{"type":"string"},"materialization":{"type":"string",
              "enum":["view","table"]}},"required":["sql","materialization"],"additionalProperties":false}""";
 
-    private static LlmProvider provider(FakeAnthropicApi api, String... settings) {
+    private static LlmProvider provider(LoopbackHttpApi api, String... settings) {
         Map<String, String> config = new HashMap<>(Map.of("claude.api-key", KEY, "claude.base-url", api.baseUrl(),
                 "claude.retry-initial-ms", "1", "claude.max-retries", "3"));
         for (int i = 0; i < settings.length; i += 2) {
             config.put(settings[i], settings[i + 1]);
         }
         // no secrets given to the context: the provider itself must keep the key out of its messages
-        return new ClaudeLlmProviderFactory(name -> null).create(config, new TestPluginContext());
+        return FACTORY.create(config, new TestPluginContext());
     }
 
     private static LlmRequest request(Optional<String> schema) {
@@ -66,8 +77,8 @@ class ClaudeLlmProviderTest {
 
     @Test
     void sendsTheMessagesApiRequestAndMapsTextUsageAndModel() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(
-                Reply.ok("select order_id from orders limit 1", "claude-sonnet-4-6-20260217", 1234, 56))) {
+        try (LoopbackHttpApi api = messagesApi(
+                ok("select order_id from orders limit 1", "claude-sonnet-4-6-20260217", 1234, 56))) {
             LlmProvider provider = provider(api);
             LlmResponse response = provider.chat(request(Optional.empty()));
 
@@ -81,10 +92,11 @@ class ClaudeLlmProviderTest {
             Received sent = api.received().get(0);
             assertEquals("POST", sent.method());
             assertEquals("/v1/messages", sent.path());
-            assertEquals(KEY, sent.header("x-api-key"));
-            assertEquals("2023-06-01", sent.header("anthropic-version"));
-            assertTrue(sent.header("content-type").startsWith("application/json"), sent.header("content-type"));
-            JsonNode body = sent.body();
+            assertEquals(KEY, sent.header("x-api-key").orElse(null));
+            assertEquals("2023-06-01", sent.header("anthropic-version").orElse(null));
+            assertTrue(sent.header("content-type").orElseThrow().startsWith("application/json"),
+                    sent.headers().toString());
+            JsonNode body = body(sent);
             assertEquals("claude-sonnet-4-6", body.path("model").asText());
             assertEquals(0.0, body.path("temperature").asDouble(-1), body.toString());
             assertTrue(body.has("temperature"), body.toString());
@@ -101,10 +113,10 @@ class ClaudeLlmProviderTest {
 
     @Test
     void claudeMaxTokensCapsTheRequest() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.ok("ok", "claude-sonnet-4-6", 1, 1))) {
+        try (LoopbackHttpApi api = messagesApi(ok("ok", "claude-sonnet-4-6", 1, 1))) {
             provider(api, "claude.max-tokens", "300", "claude.model", "claude-haiku-4-5-20251001")
                     .chat(request(Optional.empty()));
-            JsonNode body = api.received().get(0).body();
+            JsonNode body = body(api.received().get(0));
             assertEquals(300, body.path("max_tokens").asInt());
             assertEquals("claude-haiku-4-5-20251001", body.path("model").asText());
         }
@@ -112,31 +124,44 @@ class ClaudeLlmProviderTest {
 
     @Test
     void rateLimitedOnceThenAnsweredAfterOneRetry() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(
-                Reply.error(429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"),
-                Reply.ok("select 1", "claude-sonnet-4-6", 10, 2))) {
+        try (LoopbackHttpApi api = messagesApi(
+                error(429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"),
+                ok("select 1", "claude-sonnet-4-6", 10, 2))) {
             LlmResponse response = provider(api).chat(request(Optional.empty()));
             assertEquals("select 1", response.text());
             assertEquals(2, api.calls());
-            assertEquals(api.received().get(0).body(), api.received().get(1).body(), "the retry resends the request");
+            assertEquals(body(api.received().get(0)), body(api.received().get(1)), "the retry resends the request");
         }
     }
 
     @Test
     void serverErrorsAndOverloadAreRetried() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(
-                Reply.error(500, "api_error", "Internal server error"),
-                Reply.error(529, "overloaded_error", "Overloaded"),
-                Reply.ok("select 2", "claude-sonnet-4-6", 10, 2))) {
+        try (LoopbackHttpApi api = messagesApi(
+                error(500, "api_error", "Internal server error"),
+                error(529, "overloaded_error", "Overloaded"),
+                ok("select 2", "claude-sonnet-4-6", 10, 2))) {
             assertEquals("select 2", provider(api).chat(request(Optional.empty())).text());
             assertEquals(3, api.calls());
         }
     }
 
     @Test
+    void theRetryAfterOfA429IsHonoured() {
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        try (LoopbackHttpApi api = messagesApi(
+                error(429, "rate_limit_error", "slow down").withHeader("retry-after", "7"),
+                ok("done", "claude-sonnet-4-6", 1, 1))) {
+            LlmProvider provider = FACTORY.withSleeper(waits::add).create(Map.of("claude.api-key", KEY,
+                    "claude.base-url", api.baseUrl(), "claude.retry-initial-ms", "1"), new TestPluginContext());
+            assertEquals("done", provider.chat(request(Optional.empty())).text());
+            assertEquals(List.of(7_000L), waits, "the server's Retry-After reaches the retries");
+        }
+    }
+
+    @Test
     void persistentRateLimitExhaustsTheRetries() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(
-                Reply.error(429, "rate_limit_error", "Number of requests has exceeded your rate limit"))) {
+        try (LoopbackHttpApi api = messagesApi(
+                error(429, "rate_limit_error", "Number of requests has exceeded your rate limit"))) {
             LlmException e = assertThrows(LlmException.class,
                     () -> provider(api, "claude.max-retries", "2").chat(request(Optional.empty())));
             assertEquals(LlmException.RETRIES_EXHAUSTED, e.errorCode());
@@ -151,8 +176,8 @@ class ClaudeLlmProviderTest {
     @Test
     void refusedKeyIsUnauthorizedAtOnceAndTheKeyIsNeverInTheMessage() throws IOException {
         // a server that echoes the key it was sent: the message must still not show it
-        try (FakeAnthropicApi api = new FakeAnthropicApi(
-                Reply.error(401, "authentication_error", "invalid x-api-key " + KEY))) {
+        try (LoopbackHttpApi api = messagesApi(
+                error(401, "authentication_error", "invalid x-api-key " + KEY))) {
             LlmException e = assertThrows(LlmException.class, () -> provider(api).chat(request(Optional.empty())));
             assertEquals(LlmException.UNAUTHORIZED, e.errorCode());
             assertFalse(e.errorCode().retriable());
@@ -168,8 +193,8 @@ class ClaudeLlmProviderTest {
 
     @Test
     void forbiddenIsUnauthorizedToo() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(
-                Reply.error(403, "permission_error", "Your API key does not have permission to use this model"))) {
+        try (LoopbackHttpApi api = messagesApi(
+                error(403, "permission_error", "Your API key does not have permission to use this model"))) {
             LlmException e = assertThrows(LlmException.class, () -> provider(api).chat(request(Optional.empty())));
             assertEquals(LlmException.UNAUTHORIZED, e.errorCode());
             assertEquals(1, api.calls());
@@ -178,7 +203,7 @@ class ClaudeLlmProviderTest {
 
     @Test
     void invalidRequestIsRejectedAtOnceWithTheServersReason() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.error(400, "invalid_request_error",
+        try (LoopbackHttpApi api = messagesApi(error(400, "invalid_request_error",
                 "max_tokens: 100000 > 64000, which is the maximum allowed for this model; key " + KEY))) {
             LlmException e = assertThrows(LlmException.class, () -> provider(api).chat(request(Optional.empty())));
             assertEquals(LlmException.REJECTED, e.errorCode());
@@ -191,24 +216,24 @@ class ClaudeLlmProviderTest {
 
     @Test
     void jsonSchemaGoesToTheApiAsOutputFormat() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.ok(
+        try (LoopbackHttpApi api = messagesApi(ok(
                 "{\"sql\":\"select 1\",\"materialization\":\"view\"}", "claude-sonnet-4-6", 100, 20))) {
             LlmResponse response = provider(api).chat(request(Optional.of(SCHEMA)));
             assertEquals("{\"sql\":\"select 1\",\"materialization\":\"view\"}", response.text());
-            JsonNode body = api.received().get(0).body();
+            JsonNode body = body(api.received().get(0));
             JsonNode format = body.path("output_config").path("format");
             assertEquals("json_schema", format.path("type").asText(), body.toString());
-            assertEquals(FakeAnthropicApi.JSON.readTree(SCHEMA), format.path("schema"));
+            assertEquals(AnthropicWire.JSON.readTree(SCHEMA), format.path("schema"));
             assertEquals("You translate T-SQL views into PostgreSQL dbt models.", text(body.path("system")));
         }
     }
 
     @Test
     void jsonSchemaGoesIntoTheSystemPromptWhenStructuredOutputIsOff() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.ok("{}", "claude-3-5-haiku-20241022", 100, 20))) {
+        try (LoopbackHttpApi api = messagesApi(ok("{}", "claude-3-5-haiku-20241022", 100, 20))) {
             provider(api, "claude.structured-output", "false", "claude.model", "claude-3-5-haiku-20241022")
                     .chat(request(Optional.of(SCHEMA)));
-            JsonNode body = api.received().get(0).body();
+            JsonNode body = body(api.received().get(0));
             assertFalse(body.has("output_config"), body.toString());
             String system = text(body.path("system"));
             assertTrue(system.startsWith("You translate T-SQL views into PostgreSQL dbt models.\n\n"), system);
@@ -218,9 +243,9 @@ class ClaudeLlmProviderTest {
 
     @Test
     void aTimeoutIsRetried() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(
-                Reply.ok("late", "claude-sonnet-4-6", 1, 1).delayed(3_000),
-                Reply.ok("in time", "claude-sonnet-4-6", 1, 1))) {
+        try (LoopbackHttpApi api = messagesApi(
+                ok("late", "claude-sonnet-4-6", 1, 1).delayed(Duration.ofMillis(3_000)),
+                ok("in time", "claude-sonnet-4-6", 1, 1))) {
             LlmResponse response = provider(api, "claude.timeout-seconds", "1").chat(request(Optional.empty()));
             assertEquals("in time", response.text());
             assertEquals(2, api.calls());
@@ -230,13 +255,13 @@ class ClaudeLlmProviderTest {
     @Test
     void anUnreachableServerExhaustsTheRetries() throws IOException {
         String baseUrl;
-        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.ok("x", "m", 1, 1))) {
+        try (LoopbackHttpApi api = messagesApi(ok("x", "m", 1, 1))) {
             baseUrl = api.baseUrl();
         }
         // the port was just released: connections are refused
         Map<String, String> config = Map.of("claude.api-key", KEY, "claude.base-url", baseUrl,
                 "claude.retry-initial-ms", "1", "claude.max-retries", "1");
-        LlmProvider provider = new ClaudeLlmProviderFactory(name -> null).create(config, new TestPluginContext());
+        LlmProvider provider = FACTORY.create(config, new TestPluginContext());
         LlmException e = assertThrows(LlmException.class, () -> provider.chat(request(Optional.empty())));
         assertEquals(LlmException.RETRIES_EXHAUSTED, e.errorCode());
         assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
@@ -244,7 +269,7 @@ class ClaudeLlmProviderTest {
 
     @Test
     void aSchemaTheClientCannotSendIsRejectedWithoutACall() throws IOException {
-        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.ok("{}", "claude-sonnet-4-6", 1, 1))) {
+        try (LoopbackHttpApi api = messagesApi(ok("{}", "claude-sonnet-4-6", 1, 1))) {
             LlmException e = assertThrows(LlmException.class, () -> provider(api).chat(request(Optional.of(" "))));
             assertEquals(LlmException.REJECTED, e.errorCode());
             assertEquals(0, api.calls());

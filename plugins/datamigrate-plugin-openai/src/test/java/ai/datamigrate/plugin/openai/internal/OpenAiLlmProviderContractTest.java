@@ -1,7 +1,7 @@
 package ai.datamigrate.plugin.openai.internal;
 
-import ai.datamigrate.plugin.openai.internal.FakeOpenAiApi.Reply;
 import ai.datamigrate.spi.llm.LlmProviderFactory;
+import ai.datamigrate.support.llm.ChatModelProviderFactory;
 import ai.datamigrate.testkit.LlmProviderContract;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ class OpenAiLlmProviderContractTest implements LlmProviderContract {
 
     @Override
     public LlmProviderFactory factory() {
-        return new OpenAiLlmProviderFactory(name -> null);
+        return new ChatModelProviderFactory(OpenAiLlmSpec.SPEC).withEnv(name -> null);
     }
 
     @Override
@@ -21,7 +21,7 @@ class OpenAiLlmProviderContractTest implements LlmProviderContract {
 
     @Override
     public String answer(String text, String model, long inputTokens, long outputTokens) {
-        return Reply.ok(text, model, Math.toIntExact(inputTokens), Math.toIntExact(outputTokens)).body();
+        return OpenAiWire.ok(text, model, Math.toIntExact(inputTokens), Math.toIntExact(outputTokens)).body();
     }
 
     @Override
@@ -30,6 +30,6 @@ class OpenAiLlmProviderContractTest implements LlmProviderContract {
             case 401, 400 -> "invalid_request_error";
             default -> "server_error";
         };
-        return Reply.error(status, type, message).body();
+        return OpenAiWire.error(status, type, message).body();
     }
 }

@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.openai.internal;
+package ai.datamigrate.support.llm;
 
 import ai.datamigrate.spi.llm.LlmException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +16,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs one provider call with the retry rules of HTTP APIs: rate limits (429), request timeouts (408), server
- * errors (5xx) and broken or timed-out connections are retried after the wait the
- * server asked for ({@code Retry-After}, at most a minute) or else with exponential backoff; refused credentials (401/403) and refused requests (other 4xx) fail at once. Every failure leaves as an
- * {@link LlmException} whose message names the endpoint and never the API key.
+ * errors (5xx, Anthropic's 529 "overloaded") and broken or timed-out connections are retried after the wait the
+ * server asked for ({@code Retry-After}, at most a minute) or else with exponential backoff; refused credentials
+ * (401/403) and refused requests (other 4xx) fail at once. Every failure leaves as an {@link LlmException} whose
+ * message names the endpoint and never the API key.
  *
  * <p>LangChain4j's own retries are switched off so that this class alone decides: they retry every exception that
  * is not marked non-retriable, and their backoff cannot be configured per model.
@@ -29,12 +30,6 @@ final class RetryingCaller {
     private static final int MAX_DETAIL = 300;
     /** A longer Retry-After (a spent quota) is not waited out in one go; the retries end sooner instead. */
     static final long MAX_RETRY_AFTER_MS = 60_000;
-
-    /** Waits between attempts; tests record the waits instead. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
 
     /** What kind of failure a thrown exception is. */
     enum Kind { RETRIABLE, UNAUTHORIZED, REJECTED }
@@ -62,7 +57,7 @@ final class RetryingCaller {
     private final String endpoint;
     private final String keyHint;
     private final UnaryOperator<String> mask;
-    private final Sleeper sleeper;
+    private final ChatModelLlmProvider.Sleeper sleeper;
 
     /**
      * @param endpoint what the messages call the server, e.g. {@code Anthropic API at https://...}
@@ -70,7 +65,7 @@ final class RetryingCaller {
      * @param mask     removes secrets from text taken from the server or the client
      */
     RetryingCaller(int maxRetries, long initialDelayMs, long maxDelayMs, String endpoint, String keyHint,
-                   UnaryOperator<String> mask, Sleeper sleeper) {
+                   UnaryOperator<String> mask, ChatModelLlmProvider.Sleeper sleeper) {
         this.maxRetries = maxRetries;
         this.initialDelayMs = initialDelayMs;
         this.maxDelayMs = maxDelayMs;

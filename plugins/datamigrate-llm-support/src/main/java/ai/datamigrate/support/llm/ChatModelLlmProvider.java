@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.claude.internal;
+package ai.datamigrate.support.llm;
 
 import ai.datamigrate.spi.PluginContext;
 import ai.datamigrate.spi.llm.LlmException;
@@ -11,9 +11,10 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
@@ -25,41 +26,77 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Claude through LangChain4j's {@link AnthropicChatModel}: one Messages API call per chat, temperature 0, with
- * this plugin's retries around it. Thread-safe: the model and the caller keep no state between calls.
+ * An {@link LlmProvider} around a LangChain4j {@link ChatModel}: one API call per chat, temperature 0, with the
+ * retries of {@link RetryingCaller} around it and the HTTP client that keeps {@code Retry-After}. What differs from
+ * one provider to the next comes from its {@link ChatModelSpec}. Thread-safe: the model and the caller keep no state
+ * between calls.
  */
-final class ClaudeLlmProvider implements LlmProvider {
+public final class ChatModelLlmProvider implements LlmProvider {
 
-    private final ClaudeConfig config;
-    private final ChatModel model;
-    private final RetryingCaller caller;
-
-    ClaudeLlmProvider(ClaudeConfig config, PluginContext context) {
-        this(config, context, Thread::sleep);
+    /** Builds a provider's LangChain4j model. */
+    @FunctionalInterface
+    public interface ModelBuilder {
+        /**
+         * Builds the model.
+         *
+         * @param config   the bound configuration: base URL, API key (absent: send none), timeout
+         * @param http     the HTTP client the model must use, so that a server's {@code Retry-After} reaches the
+         *                 retries
+         * @param defaults the model id, temperature 0 and the output token limit
+         * @return the model, with LangChain4j's own retries off ({@code maxRetries(0)}: the provider retries) and its
+         *         request and response logging off (it would log the prompts and the key)
+         */
+        ChatModel build(ChatModelConfig config, HttpClientBuilder http, ChatRequestParameters defaults);
     }
 
-    ClaudeLlmProvider(ClaudeConfig config, PluginContext context, RetryingCaller.Sleeper sleeper) {
+    /** What a call costs, for budgets and reports. */
+    @FunctionalInterface
+    public interface CostEstimator {
+        /**
+         * Estimates the price of a call.
+         *
+         * @param model the configured model id
+         * @param usage the tokens the call used
+         * @return the price in US dollars, empty when the model's price is not known
+         */
+        OptionalDouble estimateUsd(String model, TokenUsage usage);
+    }
+
+    /** Waits between attempts; tests record the waits instead. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /**
+         * Waits.
+         *
+         * @param millis how long
+         * @throws InterruptedException when the thread is interrupted while waiting
+         */
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    /** The cap on the backoff between two attempts. */
+    private static final long MAX_DELAY_MS = 30_000;
+
+    private final ChatModelSpec spec;
+    private final ChatModelConfig config;
+    private final ChatModel model;
+    private final RetryingCaller caller;
+    private final String endpoint;
+
+    ChatModelLlmProvider(ChatModelSpec spec, ChatModelConfig config, PluginContext context, Sleeper sleeper) {
+        this.spec = spec;
         this.config = config;
         // cleartext goes to local servers and test doubles: no HTTP/2 upgrade attempt, which some mishandle
         HttpClient.Version version = config.baseUrl().startsWith("http:") ? HttpClient.Version.HTTP_1_1
                 : HttpClient.Version.HTTP_2;
-        this.model = AnthropicChatModel.builder()
-                .httpClientBuilder(new RetryAfterHttpClient.Builder(version))
-                .baseUrl(config.baseUrl())
-                .apiKey(config.apiKey())
-                .modelName(config.model())
-                .temperature(0.0)
-                .maxTokens(config.maxTokens())
-                .timeout(config.timeout())
-                .maxRetries(0)
-                .logRequests(false)
-                .logResponses(false)
-                .build();
-        String key = config.apiKey();
-        this.caller = new RetryingCaller(config.maxRetries(), config.retryInitialMs(), 30_000,
-                "Anthropic API at " + config.baseUrl(),
-                "check " + ClaudeLlmProviderFactory.API_KEY + " or $" + ClaudeLlmProviderFactory.ENV_API_KEY,
-                text -> context.maskSecrets(text.replace(key, "****")), sleeper);
+        this.model = spec.modelBuilder().build(config, new RetryAfterHttpClient.Builder(version),
+                ChatRequestParameters.builder().modelName(config.model()).temperature(0.0)
+                        .maxOutputTokens(config.maxTokens()).build());
+        this.endpoint = spec.endpoint(config.baseUrl());
+        this.caller = new RetryingCaller(config.maxRetries(), config.retryInitialMs(), MAX_DELAY_MS, endpoint,
+                spec.keyHint(),
+                text -> context.maskSecrets(config.apiKey().map(key -> text.replace(key, "****")).orElse(text)),
+                sleeper);
     }
 
     @Override
@@ -69,8 +106,8 @@ final class ClaudeLlmProvider implements LlmProvider {
         ChatResponse response = caller.call(() -> model.chat(toChatRequest(request)));
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null) {
-            throw new LlmException(LlmException.REJECTED, "Anthropic API at " + config.baseUrl()
-                    + " answered without text (finish reason " + response.finishReason() + ")");
+            throw new LlmException(LlmException.REJECTED, endpoint + " answered without text (finish reason "
+                    + response.finishReason() + ")");
         }
         dev.langchain4j.model.output.TokenUsage usage = response.tokenUsage();
         TokenUsage tokens = usage == null ? TokenUsage.NONE
@@ -122,11 +159,11 @@ final class ClaudeLlmProvider implements LlmProvider {
 
     @Override
     public OptionalDouble estimateCostUsd(TokenUsage usage) {
-        return ClaudePrices.estimateUsd(config.model(), usage);
+        return spec.costs().estimateUsd(config.model(), usage);
     }
 
     @Override
     public String toString() {
-        return "ClaudeLlmProvider[" + config + "]";
+        return "ChatModelLlmProvider[" + spec.namespace() + ", " + config + "]";
     }
 }

@@ -1,17 +1,22 @@
 package ai.datamigrate.plugin.claude.internal;
 
+import static ai.datamigrate.plugin.claude.internal.AnthropicWire.body;
+import static ai.datamigrate.plugin.claude.internal.AnthropicWire.messagesApi;
+import static ai.datamigrate.plugin.claude.internal.AnthropicWire.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.datamigrate.plugin.claude.internal.FakeAnthropicApi.Reply;
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
 import ai.datamigrate.spi.llm.LlmMessage;
 import ai.datamigrate.spi.llm.LlmProvider;
 import ai.datamigrate.spi.llm.LlmRequest;
+import ai.datamigrate.support.llm.ChatModelConfig;
+import ai.datamigrate.support.llm.ChatModelProviderFactory;
 import ai.datamigrate.testkit.TestPluginContext;
+import ai.datamigrate.testkit.llm.LoopbackHttpApi;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,34 +24,31 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ClaudeLlmProviderFactoryTest {
+/** The {@code claude.*} settings: defaults, where the key comes from, what is refused. */
+class ClaudeLlmSpecTest {
 
-    private static final ClaudeLlmProviderFactory NO_ENV = new ClaudeLlmProviderFactory(name -> null);
+    private static final ChatModelProviderFactory NO_ENV = new ChatModelProviderFactory(ClaudeLlmSpec.SPEC)
+            .withEnv(name -> null);
 
     @Test
     void defaults() {
-        ClaudeConfig config = NO_ENV.bind(Map.of("claude.api-key", "k"));
-        assertEquals("claude-sonnet-4-6", config.model());
-        assertEquals("https://api.anthropic.com/v1", config.baseUrl());
-        assertEquals(8192, config.maxTokens());
-        assertEquals(4, config.maxRetries());
-        assertEquals(1000, config.retryInitialMs());
-        assertEquals(Duration.ofSeconds(300), config.timeout());
-        assertTrue(config.structuredOutput());
+        // model and base URL are this provider's; the other defaults are every chat-model provider's
+        assertEquals(new ChatModelConfig(Optional.of("k"), "claude-sonnet-4-6", 8192, "https://api.anthropic.com/v1", 4, 1000,
+                Duration.ofSeconds(300), true), NO_ENV.bind(Map.of("claude.api-key", "k")));
     }
 
     @Test
     void theKeyIsDeclaredSecretAndComesFromTheEnvironmentByDefault() throws IOException {
         assertEquals(java.util.Set.of("claude.api-key"), NO_ENV.configSpec().secretKeys());
-        ClaudeLlmProviderFactory withEnv = new ClaudeLlmProviderFactory(
+        ChatModelProviderFactory withEnv = NO_ENV.withEnv(
                 name -> name.equals("ANTHROPIC_API_KEY") ? "sk-from-env" : null);
-        try (FakeAnthropicApi api = new FakeAnthropicApi(Reply.ok("ok", "claude-sonnet-4-6", 1, 1))) {
+        try (LoopbackHttpApi api = messagesApi(ok("ok", "claude-sonnet-4-6", 1, 1))) {
             LlmProvider provider = withEnv.create(Map.of("claude.base-url", api.baseUrl()), new TestPluginContext());
             provider.chat(new LlmRequest("", List.of(LlmMessage.user("hi")), Optional.empty(), 10));
-            assertEquals("sk-from-env", api.received().get(0).header("x-api-key"));
-            assertFalse(api.received().get(0).body().has("system"), "an empty system prompt is not sent");
+            assertEquals(Optional.of("sk-from-env"), api.received().get(0).header("x-api-key"));
+            assertFalse(body(api.received().get(0)).has("system"), "an empty system prompt is not sent");
         }
-        assertEquals("sk-configured", withEnv.bind(Map.of("claude.api-key", "sk-configured")).apiKey(),
+        assertEquals(Optional.of("sk-configured"), withEnv.bind(Map.of("claude.api-key", "sk-configured")).apiKey(),
                 "configuration wins over the environment");
     }
 
@@ -77,7 +79,7 @@ class ClaudeLlmProviderFactoryTest {
 
     @Test
     void theConfigurationNeverPrintsTheKey() {
-        ClaudeConfig config = NO_ENV.bind(Map.of("claude.api-key", "sk-ant-secret"));
+        ChatModelConfig config = NO_ENV.bind(Map.of("claude.api-key", "sk-ant-secret"));
         assertFalse(config.toString().contains("sk-ant-secret"), config.toString());
         LlmProvider provider = NO_ENV.create(Map.of("claude.api-key", "sk-ant-secret"), new TestPluginContext());
         assertFalse(provider.toString().contains("sk-ant-secret"), provider.toString());

@@ -1,4 +1,4 @@
-package ai.datamigrate.plugin.openai.internal;
+package ai.datamigrate.support.llm;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.LangChain4jException;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.datamigrate.spi.DataMigrateException;
 import ai.datamigrate.spi.ErrorCode;
+import ai.datamigrate.support.llm.ChatModelConfig;
+import ai.datamigrate.support.llm.ChatModelProviderFactory;
 import ai.datamigrate.testkit.TestPluginContext;
 import java.time.Duration;
 import java.util.Map;
@@ -14,26 +16,23 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class OpenAiLlmProviderFactoryTest {
+/** The {@code openai.*} settings: defaults, where the key comes from and when it is needed, what is refused. */
+class OpenAiLlmSpecTest {
 
-    private static final OpenAiLlmProviderFactory NO_ENV = new OpenAiLlmProviderFactory(name -> null);
+    private static final ChatModelProviderFactory NO_ENV = new ChatModelProviderFactory(OpenAiLlmSpec.SPEC)
+            .withEnv(name -> null);
 
     @Test
     void defaults() {
-        OpenAiConfig config = NO_ENV.bind(Map.of("openai.api-key", "k"));
-        assertEquals("gpt-4.1", config.model());
-        assertEquals("https://api.openai.com/v1", config.baseUrl());
-        assertEquals(8192, config.maxTokens());
-        assertEquals(4, config.maxRetries());
-        assertEquals(1000, config.retryInitialMs());
-        assertEquals(Duration.ofSeconds(300), config.timeout());
-        assertTrue(config.structuredOutput());
+        // model and base URL are this provider's; the other defaults are every chat-model provider's
+        assertEquals(new ChatModelConfig(Optional.of("k"), "gpt-4.1", 8192, "https://api.openai.com/v1", 4, 1000,
+                Duration.ofSeconds(300), true), NO_ENV.bind(Map.of("openai.api-key", "k")));
     }
 
     @Test
     void theKeyIsSecretComesFromTheEnvironmentAndIsOptionalForLocalServers() {
         assertEquals(Set.of("openai.api-key"), NO_ENV.configSpec().secretKeys());
-        OpenAiLlmProviderFactory withEnv = new OpenAiLlmProviderFactory(
+        ChatModelProviderFactory withEnv = NO_ENV.withEnv(
                 name -> name.equals("OPENAI_API_KEY") ? "sk-from-env" : null);
         assertEquals(Optional.of("sk-from-env"), withEnv.bind(Map.of()).apiKey());
         assertEquals(Optional.of("sk-set"), withEnv.bind(Map.of("openai.api-key", "sk-set")).apiKey());
@@ -67,7 +66,7 @@ class OpenAiLlmProviderFactoryTest {
 
     @Test
     void theConfigurationNeverPrintsTheKey() {
-        OpenAiConfig config = NO_ENV.bind(Map.of("openai.api-key", "sk-proj-secret"));
+        ChatModelConfig config = NO_ENV.bind(Map.of("openai.api-key", "sk-proj-secret"));
         assertFalse(config.toString().contains("sk-proj-secret"), config.toString());
         assertFalse(NO_ENV.create(Map.of("openai.api-key", "sk-proj-secret"), new TestPluginContext()).toString()
                 .contains("sk-proj-secret"));
