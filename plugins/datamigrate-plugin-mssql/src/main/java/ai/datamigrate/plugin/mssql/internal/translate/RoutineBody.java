@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>{@link Reload}: {@code TRUNCATE TABLE t} (or {@code DELETE FROM t} without a condition) then
  *       {@code INSERT INTO t SELECT ...}: the table's whole content, a table model;</li>
  *   <li>{@link Merge}: {@code MERGE INTO t USING ... WHEN MATCHED THEN UPDATE ... WHEN NOT MATCHED THEN INSERT ...}:
- *       an incremental model keyed by the ON columns.</li>
+ *       an incremental model keyed by the ON columns;</li>
+ *   <li>{@link Scalar}: a scalar function's straight-line body, one expression (the translator builds it).</li>
  * </ul>
  * Anything else (loops, cursors, dynamic SQL, temporary tables, several writes) is {@link Untranslated}, with the
  * statement that is in the way.
@@ -53,6 +54,14 @@ final class RoutineBody {
     }
 
     record Merge(List<Statement> preamble, List<Dropped> dropped, Statement.Merge merge) implements Shape {
+    }
+
+    /**
+     * A scalar function made of {@code DECLARE}/{@code SET}/{@code IF}/{@code RETURN}: one expression of its
+     * parameters, a macro.
+     */
+    record Scalar(List<Statement> preamble, List<Dropped> dropped, QueryConverter.ScalarFunction function)
+            implements Shape {
     }
 
     private RoutineBody() {
