@@ -117,6 +117,7 @@ class ScalarMacrosIT {
                 "udfMinimumDate converted udf_minimum_date",
                 "udfTwoDigitZeroFill converted udf_two_digit_zero_fill"), statuses.stream().sorted().toList());
         Files.copy(project.resolve("profiles.yml.example"), project.resolve("profiles.yml"));
+        Files.createDirectories(project.resolve("models")); // a project without tables or views has none yet
         Files.writeString(project.resolve("models/udf_values.sql"), MODEL);
 
         String schema = "it_udf_macros";
