@@ -134,17 +134,8 @@ final class TranslatedMacros {
                     .or(() -> DbtProjectTarget.description(plan.object().flatMap(CatalogObject::description)))
                     .orElse("SQL Server " + DbtProjectTarget.oneLine(model.kind() + " " + model.object())
                             + ", translated by DataMigrate into one expression.") + returns);
-            Map<String, Object> meta = Yaml.map();
-            meta.put("source_object", model.object().toString());
-            meta.put("source_kind", model.kind());
-            meta.put("origin", model.origin());
-            if (!model.meta().isEmpty()) {
-                Map<String, Object> datamigrate = Yaml.map();
-                model.meta().forEach(datamigrate::put);
-                meta.put("datamigrate", datamigrate);
-            }
             Map<String, Object> config = Yaml.map();
-            config.put("meta", meta);
+            config.put("meta", TranslatedModelFiles.sourceMeta(model));
             macro.put("config", config);
             List<Object> arguments = new ArrayList<>();
             for (int i = 0; i < model.parameters().size(); i++) {

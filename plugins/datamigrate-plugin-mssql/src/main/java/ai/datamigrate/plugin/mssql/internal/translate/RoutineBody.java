@@ -143,6 +143,18 @@ final class RoutineBody {
             }
             return new Reload(preamble, dropped, target.name(), insert.columns(), q.query());
         }
+        if (work.size() == 2 && work.get(0) instanceof Statement.Delete d && d.where().isPresent()
+                && d.target() instanceof TableSource.Named deleted && work.get(1) instanceof Statement.Insert insert
+                && insert.target() instanceof TableSource.Named target && sameName(target.name(), deleted.name())) {
+            // dbt's delete+insert deletes the held rows whose key the new rows have: rows the WHERE selects that the
+            // SELECT no longer returns would stay, and a model cannot run the DELETE itself
+            throw Untranslated.construct(d.pos(), "a partial reload (DELETE FROM " + String.join(".",
+                    target.name().parts()) + " WHERE " + ai.datamigrate.plugin.mssql.internal.parser.TsqlPrinter
+                    .print(d.where().get()) + ", then INSERT): an incremental model with incremental_strategy"
+                    + " 'delete+insert' deletes the held rows whose unique_key the new rows have, not the rows the"
+                    + " WHERE selects, so a row the WHERE selects that the SELECT no longer returns would stay;"
+                    + " not provably the same");
+        }
         List<String> found = new ArrayList<>();
         procedural(work, found);
         if (found.isEmpty()) {

@@ -335,4 +335,18 @@ class RoutineTranslationTest {
         assertTrue(byDefault.diagnostics().stream().anyMatch(d -> d.code().equals(Untranslated.CONSTRUCT)
                 && d.message().contains("DEFAULT as an argument of dbo.InCountry")), byDefault.diagnostics()::toString);
     }
+
+    @Test
+    void aPartialReloadIsLeftForReviewWithWhyDeleteAndInsertDiffers() {
+        Diagnostic d = untranslated(translate("""
+                CREATE PROCEDURE dbo.ReloadCountry @Country nvarchar(15) = N'France' AS
+                DELETE FROM dbo.Totals WHERE Country = @Country
+                INSERT INTO dbo.Totals (Country, Freight, Orders)
+                SELECT Country, SUM(Freight), COUNT(*) FROM dbo.Orders WHERE Country = @Country GROUP BY Country
+                GO
+                """));
+        assertTrue(d.message().contains("a partial reload (DELETE FROM dbo.Totals WHERE Country = @Country, then"
+                + " INSERT): an incremental model with incremental_strategy 'delete+insert' deletes the held rows"
+                + " whose unique_key the new rows have"), d.message());
+    }
 }
