@@ -185,10 +185,13 @@ final class MssqlTranslator implements Translator {
             /** The columns of every relation the query reads, for the Calcite check. */
             final Map<ObjectName, List<Col>> relations = new HashMap<>();
             CatalogObject object;
+            /** Whose schema unqualified names are looked up in: the object, or an inline function expanded in it. */
+            CatalogObject names;
             Locator locator;
 
             void bind(CatalogObject o, Locator l) {
                 object = o;
+                names = o;
                 locator = l;
                 references.clear();
                 notes.clear();
@@ -198,7 +201,7 @@ final class MssqlTranslator implements Translator {
 
             @Override
             public Relation relation(Name name) {
-                Relation r = resolve(name, object);
+                Relation r = resolve(name, names);
                 relations.put(r.target(), r.columns());
                 return r;
             }
@@ -210,12 +213,25 @@ final class MssqlTranslator implements Translator {
 
             @Override
             public Optional<QueryConverter.ScalarFunction> scalarFunction(Name name) {
-                return scalar(name, object);
+                return scalar(name, names);
             }
 
             @Override
             public Optional<QueryConverter.TableFunction> tableFunction(Name name) {
-                return Run.this.tableFunction(name, object);
+                return Run.this.tableFunction(name, names);
+            }
+
+            @Override
+            public <T> T inside(ObjectName function, java.util.function.Supplier<T> work) {
+                CatalogObject caller = names;
+                names = Run.this.names(function.schema()).flatMap(n -> n.schema().functions().stream()
+                        .filter(f -> f.name().equals(function)).findFirst()).map(CatalogObject.class::cast)
+                        .orElse(caller);
+                try {
+                    return work.get();
+                } finally {
+                    names = caller;
+                }
             }
 
             @Override

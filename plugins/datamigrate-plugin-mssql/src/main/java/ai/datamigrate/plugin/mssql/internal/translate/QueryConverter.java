@@ -76,6 +76,11 @@ final class QueryConverter {
         default Optional<TableFunction> tableFunction(Name name) {
             return Optional.empty();
         }
+
+        /** Runs {@code work} with unqualified names looked up as in {@code function}'s schema, as its body means. */
+        default <T> T inside(ObjectName function, java.util.function.Supplier<T> work) {
+            return work.get();
+        }
     }
 
     /** An inline table-valued function: its parameters (name with {@code @}, type) and its one query. */
@@ -727,7 +732,8 @@ final class QueryConverter {
             }
         }
         Converted c = builtin.orElseThrow(() -> Untranslated.construct(fn.pos(),
-                "table-valued function " + String.join(".", fn.call().name().parts())));
+                "table-valued function " + String.join(".", fn.call().name().parts()) + " (only built-in ones and"
+                        + " inline functions of the catalog, RETURNS TABLE RETURN SELECT, are expanded)"));
         if (fn.withSchema().isPresent()) {
             throw Untranslated.construct(fn.pos(), "a WITH schema on " + fn.call().name().last());
         }
@@ -770,7 +776,7 @@ final class QueryConverter {
         lint.enterInline(fn.pos(), f.name().toString());
         Converted c;
         try {
-            c = query(f.query(), visible);
+            c = env.inside(f.name(), () -> query(f.query(), visible));
         } catch (Untranslated u) {
             throw Untranslated.construct(fn.pos(), "function " + f.name() + " cannot be inlined: " + u.getMessage());
         } finally {

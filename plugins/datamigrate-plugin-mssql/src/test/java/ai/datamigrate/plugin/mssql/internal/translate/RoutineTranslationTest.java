@@ -349,4 +349,27 @@ class RoutineTranslationTest {
                 + " INSERT): an incremental model with incremental_strategy 'delete+insert' deletes the held rows"
                 + " whose unique_key the new rows have"), d.message());
     }
+
+    @Test
+    void anInlineFunctionsUnqualifiedNamesAreThoseOfItsSchemaWhereverItIsCalled() {
+        TranslationResult r = translate("""
+                CREATE SCHEMA sales
+                GO
+                CREATE TABLE sales.Orders (OrderID int NOT NULL PRIMARY KEY, Region varchar(10) NULL)
+                GO
+                CREATE FUNCTION sales.InRegion (@Region varchar(10)) RETURNS TABLE AS
+                RETURN SELECT OrderID FROM Orders WHERE Region = @Region
+                GO
+                CREATE VIEW dbo.East AS SELECT e.OrderID FROM sales.InRegion('East') e
+                GO
+                CREATE VIEW dbo.Listed AS SELECT l.OrderID FROM dbo.Listing() l
+                GO
+                """);
+        TranslatedModel east = r.models().stream().filter(m -> m.object().name().equals("East")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.diagnostics()));
+        assertEquals("sales.Orders", east.references().get(0).target().toString(), "not dbo.Orders");
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.object().equals(Optional.of("dbo.Listed"))
+                && d.message().contains("table-valued function dbo.Listing (only built-in ones and inline functions"
+                + " of the catalog")), r.diagnostics()::toString);
+    }
 }
