@@ -99,7 +99,8 @@ final class MssqlTranslator implements Translator {
         List<CatalogObject> objects = new ArrayList<>();
         db.schemas().forEach(s -> objects.addAll(s.views()));
         db.schemas().forEach(s -> s.functions().stream()
-                .filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED || isScalar(f)).forEach(objects::add));
+                .filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED || isScalar(f))
+                .forEach(objects::add));
         // procedures whose body is one query (after SET NOCOUNT / SET ROWCOUNT): a model like a view
         db.schemas().forEach(s -> objects.addAll(s.procedures()));
         objects.sort((a, b) -> a.name().compareTo(b.name()));
