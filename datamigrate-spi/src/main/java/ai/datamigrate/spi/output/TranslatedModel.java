@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param references      every relation the SQL reads, in order of first appearance
  * @param columns         the output columns, in order
  * @param materialization a hint: {@code view}, {@code table}, {@code ephemeral} or {@code incremental} (with
- *                        {@code incremental} set)
+ *                        {@code incremental} set), or {@code macro} (with {@code expression} set) for a scalar
+ *                        function that became a reusable expression
  * @param origin          {@code rule} or {@code llm}
  * @param description     what the object does, when known
  * @param meta            extra facts for the model's {@code meta.datamigrate} (for an LLM model: provider, model,
@@ -26,13 +27,17 @@ import java.util.Optional;
  * @param parameters      the source object's parameters that became run-time values, each named in {@code sql} by
  *                        its placeholder, in order of the declaration
  * @param incremental     for materialization {@code incremental}: how the model merges new rows into held ones
+ * @param expression      for materialization {@code macro}: the function's value as one target expression in which
+ *                        each parameter's placeholder stands for the caller's argument (an expression of any type
+ *                        the SQL casts to the parameter's); {@code sql} is then that expression as a one-row
+ *                        {@code SELECT}, so that it runs as any model does (with the parameters' defaults)
  */
 @Api(status = Api.Status.EXPERIMENTAL, since = "0.1")
 public record TranslatedModel(ObjectName object, String kind, String sql, List<ModelReference> references,
                               List<ModelColumn> columns, String materialization, String origin,
                               Optional<String> description, java.util.SortedMap<String, String> meta,
                               List<String> tags, List<ModelParameter> parameters,
-                              Optional<ModelIncremental> incremental) {
+                              Optional<ModelIncremental> incremental, Optional<String> expression) {
     public TranslatedModel {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(kind, "kind");
@@ -51,6 +56,21 @@ public record TranslatedModel(ObjectName object, String kind, String sql, List<M
             throw new IllegalArgumentException("an incremental spec needs materialization 'incremental', not "
                     + materialization);
         }
+        // absent in a models file written before it existed
+        expression = expression == null ? Optional.empty() : expression;
+        if (expression.isPresent() && !materialization.equalsIgnoreCase("macro")) {
+            throw new IllegalArgumentException("an expression needs materialization 'macro', not " + materialization);
+        }
+    }
+
+    /** A model that is not a macro. */
+    public TranslatedModel(ObjectName object, String kind, String sql, List<ModelReference> references,
+                           List<ModelColumn> columns, String materialization, String origin,
+                           Optional<String> description, java.util.SortedMap<String, String> meta,
+                           List<String> tags, List<ModelParameter> parameters,
+                           Optional<ModelIncremental> incremental) {
+        this(object, kind, sql, references, columns, materialization, origin, description, meta, tags, parameters,
+                incremental, Optional.empty());
     }
 
     /** A model without parameters, not incremental. */
@@ -77,12 +97,12 @@ public record TranslatedModel(ObjectName object, String kind, String sql, List<M
         List<String> allTags = new java.util.ArrayList<>(tags);
         allTags.addAll(moreTags);
         return new TranslatedModel(object, kind, sql, references, columns, materialization, origin, description,
-                allMeta, allTags, parameters, incremental);
+                allMeta, allTags, parameters, incremental, expression);
     }
 
     /** This model with another description. */
     public TranslatedModel described(Optional<String> newDescription) {
         return new TranslatedModel(object, kind, sql, references, columns, materialization, origin, newDescription,
-                meta, tags, parameters, incremental);
+                meta, tags, parameters, incremental, expression);
     }
 }

@@ -97,6 +97,12 @@ public final class DbtProjectTarget implements OutputTarget {
         for (int i = 0; i < yamls.size(); i++) {
             files.put(yamlFiles.get(i).getKey(), yamls.get(i));
         }
+        for (TranslatedMacros.MacroPlan macro : plan.macros()) {
+            files.put(macro.sqlFile(), TranslatedMacros.sql(macro));
+        }
+        if (!plan.macros().isEmpty()) {
+            files.put(TranslatedMacros.YAML_FILE, TranslatedMacros.yaml(plan.macros()));
+        }
         if (plan.translated().stream().anyMatch(m -> !m.model().parameters().isEmpty())) {
             files.put("macros/" + TranslatedModelFiles.LITERAL_MACRO + ".sql", TranslatedModelFiles.LITERAL_MACRO_SQL);
         }
@@ -116,6 +122,8 @@ public final class DbtProjectTarget implements OutputTarget {
         List<ObjectOutcome> outcomes = new ArrayList<>();
         Map<CatalogObject, TranslatedPlan> translatedByObject = new IdentityHashMap<>();
         plan.translated().forEach(t -> t.object().ifPresent(o -> translatedByObject.put(o, t)));
+        Map<CatalogObject, TranslatedMacros.MacroPlan> macroByObject = new IdentityHashMap<>();
+        plan.macros().forEach(m -> m.object().ifPresent(o -> macroByObject.put(o, m)));
         request.database().objects()
                 .sorted(Comparator.comparing(CatalogObject::name).thenComparing(CatalogObject::kind))
                 .forEach(object -> {
@@ -125,12 +133,20 @@ public final class DbtProjectTarget implements OutputTarget {
                     outcomes.add(model.map(m -> ObjectOutcome.generated(object.name(), object.kind(), m.modelName(),
                                     modelFiles.get(m.modelName())))
                             .or(() -> translated.map(DbtProjectTarget::outcome))
+                            .or(() -> Optional.ofNullable(macroByObject.get(object)).map(DbtProjectTarget::outcome))
                             .orElseGet(() -> ObjectOutcome.notGenerated(object.name(), object.kind())));
                 });
         plan.translated().stream().filter(t -> t.object().isEmpty())
                 .sorted(Comparator.comparing((TranslatedPlan t) -> t.model().object()))
                 .forEach(t -> outcomes.add(outcome(t)));
+        plan.macros().stream().filter(m -> m.object().isEmpty()).forEach(m -> outcomes.add(outcome(m)));
         return outcomes;
+    }
+
+    private static ObjectOutcome outcome(TranslatedMacros.MacroPlan macro) {
+        return new ObjectOutcome(macro.model().object(), macro.object().map(CatalogObject::kind)
+                .orElse(macro.model().kind()), Optional.of(macro.name()),
+                List.of(macro.sqlFile(), TranslatedMacros.YAML_FILE), Optional.of(macro.model().origin()));
     }
 
     private static ObjectOutcome outcome(TranslatedPlan model) {

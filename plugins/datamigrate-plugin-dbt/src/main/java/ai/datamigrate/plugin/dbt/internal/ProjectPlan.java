@@ -21,22 +21,26 @@ import java.util.Optional;
  * @param translated the translated views, functions and procedures that become models, in dependency order
  *                   (every model after the models it reads); those that cannot be placed are only in
  *                   {@code diagnostics}
+ * @param macros     the scalar functions that become macros, in name order
  */
 record ProjectPlan(String databaseName, String projectName, String profileName, List<SourcePlan> sources,
-                   List<TranslatedPlan> translated, List<Diagnostic> diagnostics, Map<String, ModelPlan> modelIndex) {
+                   List<TranslatedPlan> translated, List<TranslatedMacros.MacroPlan> macros,
+                   List<Diagnostic> diagnostics, Map<String, ModelPlan> modelIndex) {
 
     /** @param modelIndex the staging models by {@link #key} of their table: lookups per foreign key and per
      *                    table would otherwise scan every model (quadratic on catalogs of thousands of tables) */
     ProjectPlan {
         sources = List.copyOf(sources);
         translated = List.copyOf(translated);
+        macros = List.copyOf(macros);
         diagnostics = List.copyOf(diagnostics);
         modelIndex = Map.copyOf(modelIndex);
     }
 
     ProjectPlan(String databaseName, String projectName, String profileName, List<SourcePlan> sources,
-                List<TranslatedPlan> translated, List<Diagnostic> diagnostics) {
-        this(databaseName, projectName, profileName, sources, translated, diagnostics, index(sources));
+                List<TranslatedPlan> translated, List<TranslatedMacros.MacroPlan> macros,
+                List<Diagnostic> diagnostics) {
+        this(databaseName, projectName, profileName, sources, translated, macros, diagnostics, index(sources));
     }
 
     /** SQL Server compares names case-insensitively ({@link ObjectName#matches}); the first model of a name wins. */

@@ -116,9 +116,11 @@ final class ProjectPlanner {
                 schemaName.toLowerCase(Locale.ROOT), key -> sourceNames.allocate(databaseName
                         + schemaPart(schemaName), key).name());
         List<ProjectPlan.TranslatedPlan> translated = new TranslatedModelPlanner(database, dialect, sources,
-                modelNames, sourceNameOf, diagnostics).plan(translatedModels);
+                modelNames, sourceNameOf, diagnostics).plan(translatedModels.stream()
+                .filter(m -> !TranslatedMacros.isMacro(m)).toList());
+        List<TranslatedMacros.MacroPlan> macros = TranslatedMacros.plan(database, translatedModels, diagnostics);
         diagnostics.sort(null);
-        return new ProjectPlan(databaseName, projectName, profileName, sources, translated, diagnostics);
+        return new ProjectPlan(databaseName, projectName, profileName, sources, translated, macros, diagnostics);
     }
 
     /** The part of a source's name (and raw schema's) that says which SQL Server schema it is; none for dbo. */

@@ -188,16 +188,7 @@ final class TranslatedModelFiles {
         if (contracted(plan)) {
             modelConfig.put("contract", Map.of("enforced", true));
         }
-        Map<String, Object> meta = Yaml.map();
-        meta.put("source_object", model.object().toString());
-        meta.put("source_kind", model.kind());
-        meta.put("origin", model.origin());
-        if (!model.meta().isEmpty()) {
-            Map<String, Object> datamigrate = Yaml.map();
-            datamigrate.put("origin", model.origin());
-            model.meta().forEach(datamigrate::put);
-            meta.put("datamigrate", datamigrate);
-        }
+        Map<String, Object> meta = sourceMeta(model);
         if (!model.parameters().isEmpty()) {
             List<Object> vars = new ArrayList<>();
             for (ModelParameter parameter : model.parameters()) {
@@ -231,6 +222,21 @@ final class TranslatedModelFiles {
             yamlModel.put("columns", columns);
         }
         return yamlModel;
+    }
+
+    /** The {@code meta} every translated model and macro carries: its source object, kind and origin. */
+    static Map<String, Object> sourceMeta(TranslatedModel model) {
+        Map<String, Object> meta = Yaml.map();
+        meta.put("source_object", model.object().toString());
+        meta.put("source_kind", model.kind());
+        meta.put("origin", model.origin());
+        if (!model.meta().isEmpty()) {
+            Map<String, Object> datamigrate = Yaml.map();
+            datamigrate.put("origin", model.origin());
+            model.meta().forEach(datamigrate::put);
+            meta.put("datamigrate", datamigrate);
+        }
+        return meta;
     }
 
     /**

@@ -99,7 +99,8 @@ final class MssqlTranslator implements Translator {
         List<CatalogObject> objects = new ArrayList<>();
         db.schemas().forEach(s -> objects.addAll(s.views()));
         db.schemas().forEach(s -> s.functions().stream()
-                .filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED).forEach(objects::add));
+                .filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED || isScalar(f))
+                .forEach(objects::add));
         // procedures whose body is one query (after SET NOCOUNT / SET ROWCOUNT): a model like a view
         db.schemas().forEach(s -> objects.addAll(s.procedures()));
         objects.sort((a, b) -> a.name().compareTo(b.name()));
@@ -109,6 +110,12 @@ final class MssqlTranslator implements Translator {
         }
         diagnostics.sort(null);
         return new TranslationResult(models, diagnostics);
+    }
+
+    /** A scalar function with a declared return type: a macro when its body is straight-line code. */
+    private static boolean isScalar(CatalogObject o) {
+        return o instanceof ai.datamigrate.spi.catalog.Function f && f.functionKind() == FunctionKind.SCALAR
+                && f.returnType().isPresent();
     }
 
     /** One translation of one catalog: memoises views, since views read views. */
@@ -179,10 +186,13 @@ final class MssqlTranslator implements Translator {
             /** The columns of every relation the query reads, for the Calcite check. */
             final Map<ObjectName, List<Col>> relations = new HashMap<>();
             CatalogObject object;
+            /** Whose schema unqualified names are looked up in: the object, or an inline function expanded in it. */
+            CatalogObject names;
             Locator locator;
 
             void bind(CatalogObject o, Locator l) {
                 object = o;
+                names = o;
                 locator = l;
                 references.clear();
                 notes.clear();
@@ -192,7 +202,7 @@ final class MssqlTranslator implements Translator {
 
             @Override
             public Relation relation(Name name) {
-                Relation r = resolve(name, object);
+                Relation r = resolve(name, names);
                 relations.put(r.target(), r.columns());
                 return r;
             }
@@ -204,7 +214,25 @@ final class MssqlTranslator implements Translator {
 
             @Override
             public Optional<QueryConverter.ScalarFunction> scalarFunction(Name name) {
-                return scalar(name, object);
+                return scalar(name, names);
+            }
+
+            @Override
+            public Optional<QueryConverter.TableFunction> tableFunction(Name name) {
+                return Run.this.tableFunction(name, names);
+            }
+
+            @Override
+            public <T> T inside(ObjectName function, java.util.function.Supplier<T> work) {
+                CatalogObject caller = names;
+                names = Run.this.names(function.schema()).flatMap(n -> n.schema().functions().stream()
+                        .filter(f -> f.name().equals(function)).findFirst()).map(CatalogObject.class::cast)
+                        .orElse(caller);
+                try {
+                    return work.get();
+                } finally {
+                    names = caller;
+                }
             }
 
             @Override
@@ -242,7 +270,8 @@ final class MssqlTranslator implements Translator {
                     at.line() + line - 1, line == 1 ? at.column() + column - 1 : column);
             String object = o.name().toString();
             try {
-                if (!parameters && (o instanceof Procedure p && !p.parameters().isEmpty()
+                // a macro's parameters are its arguments, not run-time values
+                if (!parameters && !isScalar(o) && (o instanceof Procedure p && !p.parameters().isEmpty()
                         || o instanceof ai.datamigrate.spi.catalog.Function f && !f.parameters().isEmpty())) {
                     diagnostics.add(new Diagnostic(Severity.INFO, PARAMETERS_LEFT, Optional.of(object), at,
                             o.kind() + " " + object + " has parameters and mssql.parameters=review: left for review"));
@@ -258,7 +287,21 @@ final class MssqlTranslator implements Translator {
                     String materialization = "view";
                     java.util.SortedMap<String, String> meta = new java.util.TreeMap<>();
                     Optional<ModelIncremental> incremental = Optional.empty();
-                    if (shape instanceof RoutineBody.Reload reload) {
+                    Optional<String> expression = Optional.empty();
+                    if (shape instanceof RoutineBody.Scalar scalar) {
+                        Typed value = binding.converter.returned(scalar.function());
+                        if (!binding.references.isEmpty()) {
+                            throw Untranslated.construct(Pos.NONE, "the function reads "
+                                    + binding.references.keySet().iterator().next() + ": a macro that reads a"
+                                    + " relation would hide it from dbt's lineage");
+                        }
+                        expression = Optional.of(value.node().toSqlString(calcite).getSql());
+                        String column = o.name().name();
+                        converted = new Converted(new org.apache.calcite.sql.SqlSelect(Sql.P, null,
+                                org.apache.calcite.sql.SqlNodeList.of(Sql.as(value.node(), column)), null, null,
+                                null, null, null, null, null, null, null), List.of(new Col(column, value.type())));
+                        materialization = "macro";
+                    } else if (shape instanceof RoutineBody.Reload reload) {
                         converted = reload(reload, binding);
                         materialization = "table";
                         meta.put("writes", String.join(".", reload.table().parts()));
@@ -309,10 +352,11 @@ final class MssqlTranslator implements Translator {
                                 Severity.WARNING, CalciteCheck.UNRESOLVED, Optional.of(object), at, "Calcite's "
                                 + "validator rejects the translated query of " + object + ": " + m)));
                     }
-                    List<ModelParameter> used = parameters.stream().filter(p -> sql.contains(p.placeholder()))
-                            .toList();
+                    // a macro takes every parameter as an argument, in order, used or not
+                    List<ModelParameter> used = expression.isPresent() ? parameters : parameters.stream()
+                            .filter(p -> sql.contains(p.placeholder())).toList();
                     for (ModelParameter p : used) {
-                        if (p.required()) {
+                        if (p.required() && expression.isEmpty()) {
                             diagnostics.add(new Diagnostic(Severity.WARNING, NO_DEFAULT, Optional.of(object), at,
                                     "parameter @" + p.name() + " (" + p.sourceType() + ") has no default: the model"
                                             + " reads it from a run-time variable and takes NULL (cast to "
@@ -330,7 +374,8 @@ final class MssqlTranslator implements Translator {
                                 ? at : locator.at(f.pos().line(), f.pos().column()), f.message()));
                     }
                     return Optional.of(new Result(new TranslatedModel(o.name(), o.kind(), sql, refs, modelColumns,
-                            materialization, "rule", o.description(), meta, List.of(), used, incremental), columns));
+                            materialization, "rule", o.description(), meta, List.of(), used, incremental,
+                            expression), columns));
                 } finally {
                     free.push(binding);
                 }
@@ -823,6 +868,38 @@ final class MssqlTranslator implements Translator {
             throw Untranslated.construct(name.pos(), "relation " + String.join(".", parts) + " is not in the catalog");
         }
 
+        final Map<String, Optional<QueryConverter.TableFunction>> tableFunctions = new HashMap<>();
+
+        /** The inline table-valued function a FROM clause calls, by its name there, with its parsed query. */
+        private Optional<QueryConverter.TableFunction> tableFunction(Name name, CatalogObject from) {
+            List<String> parts = name.parts();
+            if (parts.size() > 2) {
+                return Optional.empty();
+            }
+            List<String> schemas = parts.size() == 2 ? List.of(parts.get(0))
+                    : List.of(from.name().schema(), DEFAULT_SCHEMA);
+            for (String s : schemas) {
+                Optional<Names> schema = names(s);
+                if (schema.isEmpty()) {
+                    continue;
+                }
+                Optional<ai.datamigrate.spi.catalog.Function> function = schema.get().schema().functions().stream()
+                        .filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED
+                                && f.name().name().equalsIgnoreCase(name.last())).findFirst();
+                if (function.isEmpty()) {
+                    continue;
+                }
+                ai.datamigrate.spi.catalog.Function f = function.get();
+                return tableFunctions.computeIfAbsent(lower(f.name().toString()), k -> {
+                    SourceLocation at = f.location();
+                    RoutineBody.Shape shape = shape(f, (line, column) -> at);
+                    return Optional.of(new QueryConverter.TableFunction(f.name(), f.parameters().stream()
+                            .map(p -> new Col(p.name(), p.type())).toList(), ((RoutineBody.Returns) shape).query()));
+                });
+            }
+            return Optional.empty();
+        }
+
         private Optional<QueryConverter.ScalarFunction> scalar(Name name, CatalogObject from) {
             List<String> parts = name.parts();
             if (parts.size() > 2) {
@@ -875,6 +952,12 @@ final class MssqlTranslator implements Translator {
          * what a procedure's body does ({@link RoutineBody}).
          */
         private RoutineBody.Shape shape(CatalogObject o, Locator locator) {
+            if (isScalar(o)) {
+                QueryConverter.ScalarFunction function = scalar(new Name(Pos.NONE, List.of(o.name().schema(),
+                        o.name().name())), o).orElseThrow(() -> Untranslated.construct(Pos.NONE,
+                        "the function's body could not be parsed"));
+                return new RoutineBody.Scalar(List.of(), List.of(), function);
+            }
             String text = o.definition();
             List<Token> tokens = Lexer.tokenize(text);
             boolean function = o instanceof ai.datamigrate.spi.catalog.Function;

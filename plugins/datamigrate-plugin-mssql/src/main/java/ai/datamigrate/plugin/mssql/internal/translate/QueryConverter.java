@@ -71,6 +71,20 @@ final class QueryConverter {
 
         /** A user scalar function whose body can be inlined, when the catalog has one by that name. */
         Optional<ScalarFunction> scalarFunction(Name name);
+
+        /** A user inline table-valued function, when the catalog has one by that name. */
+        default Optional<TableFunction> tableFunction(Name name) {
+            return Optional.empty();
+        }
+
+        /** Runs {@code work} with unqualified names looked up as in {@code function}'s schema, as its body means. */
+        default <T> T inside(ObjectName function, java.util.function.Supplier<T> work) {
+            return work.get();
+        }
+    }
+
+    /** An inline table-valued function: its parameters (name with {@code @}, type) and its one query. */
+    record TableFunction(ObjectName name, List<Col> parameters, Query query) {
     }
 
     /** A scalar function's parameters (name, type), return type and parsed body. */
@@ -710,8 +724,16 @@ final class QueryConverter {
 
     /** STRING_SPLIT or GENERATE_SERIES in FROM or APPLY: a derived table, LATERAL when applied. */
     private SqlNode builtinTable(TableSource.Function fn, Scope scope, boolean lateral) {
-        Converted c = functions.tableValued(fn.call(), scope).orElseThrow(() -> Untranslated.construct(fn.pos(),
-                "table-valued function " + String.join(".", fn.call().name().parts())));
+        Optional<Converted> builtin = functions.tableValued(fn.call(), scope);
+        if (builtin.isEmpty()) {
+            Optional<TableFunction> user = env.tableFunction(fn.call().name());
+            if (user.isPresent()) {
+                return userTable(fn, user.get(), scope, lateral);
+            }
+        }
+        Converted c = builtin.orElseThrow(() -> Untranslated.construct(fn.pos(),
+                "table-valued function " + String.join(".", fn.call().name().parts()) + " (only built-in ones and"
+                        + " inline functions of the catalog, RETURNS TABLE RETURN SELECT, are expanded)"));
         if (fn.withSchema().isPresent()) {
             throw Untranslated.construct(fn.pos(), "a WITH schema on " + fn.call().name().last());
         }
@@ -720,6 +742,56 @@ final class QueryConverter {
         SqlNode node = aliased(c.node(), alias, fn.columns());
         return lateral ? Sql.call(SqlStdOperatorTable.LATERAL, node) : node;
     }
+
+    /**
+     * A call of a user inline table-valued function: its query, with each parameter bound to the call's argument
+     * cast to the parameter's type, as a derived table ({@code LATERAL} when applied). SQL Server expands an inline
+     * function into the calling query the same way, so the rows are the same; the function's own model, whose
+     * parameters are run-time vars, cannot stand for a call with given arguments.
+     */
+    private SqlNode userTable(TableSource.Function fn, TableFunction f, Scope scope, boolean lateral) {
+        if (fn.withSchema().isPresent()) {
+            throw Untranslated.construct(fn.pos(), "a WITH schema on " + f.name());
+        }
+        List<Expr> arguments = fn.call().arguments();
+        if (arguments.size() != f.parameters().size()) {
+            throw Untranslated.construct(fn.pos(), f.name() + " called with " + arguments.size() + " arguments for "
+                    + f.parameters().size() + " parameters");
+        }
+        if (variables.size() >= MAX_INLINE_DEPTH) {
+            throw Untranslated.construct(fn.pos(), "function " + f.name() + " nests too deep to inline (recursion?)");
+        }
+        // a derived table sees the enclosing query's relations, not its siblings' (LATERAL does)
+        Scope visible = lateral ? scope : new Scope(scope.parent);
+        Map<String, Typed> bound = new HashMap<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            Expr argument = arguments.get(i);
+            if (ai.datamigrate.plugin.mssql.internal.parser.TsqlPrinter.print(argument).equalsIgnoreCase("DEFAULT")) {
+                throw Untranslated.construct(argument.pos(), "DEFAULT as an argument of " + f.name());
+            }
+            Col p = f.parameters().get(i);
+            bound.put(p.name().toLowerCase(Locale.ROOT), assigned(value(argument, visible), p.type()));
+        }
+        variables.push(bound);
+        lint.enterInline(fn.pos(), f.name().toString());
+        Converted c;
+        try {
+            c = env.inside(f.name(), () -> query(f.query(), visible));
+        } catch (Untranslated u) {
+            throw Untranslated.construct(fn.pos(), "function " + f.name() + " cannot be inlined: " + u.getMessage());
+        } finally {
+            lint.exitInline();
+            variables.pop();
+        }
+        String alias = fn.alias().orElse(fn.call().name().last());
+        scope.rels.add(new Rel(alias, renamed(c.columns(), fn.columns(), fn.pos())));
+        env.info(fn.pos(), INLINED_TABLE_FUNCTION, "the call of inline function " + f.name() + " is its query"
+                + " with the call's arguments, as SQL Server expands it");
+        SqlNode node = aliased(c.node(), alias, fn.columns());
+        return lateral ? Sql.call(SqlStdOperatorTable.LATERAL, node) : node;
+    }
+
+    static final String INLINED_TABLE_FUNCTION = "MSSQL-TABLE-FUNCTION-INLINED";
 
     private static SqlNode aliased(SqlNode node, String alias, List<String> columns) {
         List<SqlNode> operands = new ArrayList<>();
@@ -1488,6 +1560,16 @@ final class QueryConverter {
             lint.exitInline();
             variables.pop();
         }
+    }
+
+    /**
+     * A scalar function's value as one expression of its parameters, which {@link #bindParameters} has bound: what
+     * {@link #inline} puts at a call site, with the parameters in place of the arguments.
+     */
+    Typed returned(ScalarFunction fn) {
+        Typed result = run(fn.body(), new Scope(null)).orElseThrow(() -> Untranslated.construct(Pos.NONE,
+                "the function does not end in RETURN"));
+        return assigned(result, fn.returnType());
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>{@link Reload}: {@code TRUNCATE TABLE t} (or {@code DELETE FROM t} without a condition) then
  *       {@code INSERT INTO t SELECT ...}: the table's whole content, a table model;</li>
  *   <li>{@link Merge}: {@code MERGE INTO t USING ... WHEN MATCHED THEN UPDATE ... WHEN NOT MATCHED THEN INSERT ...}:
- *       an incremental model keyed by the ON columns.</li>
+ *       an incremental model keyed by the ON columns;</li>
+ *   <li>{@link Scalar}: a scalar function's straight-line body, one expression (the translator builds it).</li>
  * </ul>
  * Anything else (loops, cursors, dynamic SQL, temporary tables, several writes) is {@link Untranslated}, with the
  * statement that is in the way.
@@ -53,6 +54,14 @@ final class RoutineBody {
     }
 
     record Merge(List<Statement> preamble, List<Dropped> dropped, Statement.Merge merge) implements Shape {
+    }
+
+    /**
+     * A scalar function made of {@code DECLARE}/{@code SET}/{@code IF}/{@code RETURN}: one expression of its
+     * parameters, a macro.
+     */
+    record Scalar(List<Statement> preamble, List<Dropped> dropped, QueryConverter.ScalarFunction function)
+            implements Shape {
     }
 
     private RoutineBody() {
@@ -133,6 +142,18 @@ final class RoutineBody {
                         + " is not INSERT ... SELECT");
             }
             return new Reload(preamble, dropped, target.name(), insert.columns(), q.query());
+        }
+        if (work.size() == 2 && work.get(0) instanceof Statement.Delete d && d.where().isPresent()
+                && d.target() instanceof TableSource.Named deleted && work.get(1) instanceof Statement.Insert insert
+                && insert.target() instanceof TableSource.Named target && sameName(target.name(), deleted.name())) {
+            // dbt's delete+insert deletes the held rows whose key the new rows have: rows the WHERE selects that the
+            // SELECT no longer returns would stay, and a model cannot run the DELETE itself
+            throw Untranslated.construct(d.pos(), "a partial reload (DELETE FROM " + String.join(".",
+                    target.name().parts()) + " WHERE " + ai.datamigrate.plugin.mssql.internal.parser.TsqlPrinter
+                    .print(d.where().get()) + ", then INSERT): an incremental model with incremental_strategy"
+                    + " 'delete+insert' deletes the held rows whose unique_key the new rows have, not the rows the"
+                    + " WHERE selects, so a row the WHERE selects that the SELECT no longer returns would stay;"
+                    + " not provably the same");
         }
         List<String> found = new ArrayList<>();
         procedural(work, found);

@@ -68,6 +68,17 @@ class RoutineSemanticsIT {
             AS
             RETURN SELECT Id, Amount FROM dbo.Sales WHERE Region = @Region
             GO
+            -- calls of the inline function with constants, joined, and applied to a column (LATERAL)
+            CREATE VIEW dbo.WestSales AS SELECT w.Id, w.Amount FROM dbo.InRegion('West') AS w WHERE w.Amount > 0
+            GO
+            CREATE VIEW dbo.EastTotal AS SELECT COUNT(*) AS n, SUM(e.Amount) AS total FROM InRegion(N'East') e
+            GO
+            CREATE VIEW dbo.WestYears AS
+            SELECT s.Yr, w.Amount FROM dbo.Sales s JOIN dbo.InRegion('We' + 'st') w ON w.Id = s.Id
+            GO
+            CREATE VIEW dbo.RegionsApplied AS
+            SELECT r.Region, x.Id FROM (SELECT DISTINCT Region FROM dbo.Sales) AS r CROSS APPLY dbo.InRegion(r.Region) x
+            GO
             -- TRUNCATE + INSERT: the table holds the SELECT's rows, converted to its column types (int columns
             -- truncate decimals: 30 / 4.0 = 7.5 is stored as 7)
             CREATE PROCEDURE dbo.RefreshTotals
@@ -124,6 +135,10 @@ class RoutineSemanticsIT {
         {"Below", Map.of("Limit", "3.9"), List.of("1", "2", "3")},
         {"InRegion", Map.of("Region", "West"), List.of("3|30", "4|30")},
         {"InRegion", Map.of(), List.of()}, // Region = NULL is unknown: no rows, as in SQL Server
+        {"WestSales", Map.of(), List.of("3|30", "4|30")},
+        {"EastTotal", Map.of(), List.of("3|30")}, // COUNT(*) counts the NULL amount, SUM ignores it
+        {"WestYears", Map.of(), List.of("2023|30", "2024|30")},
+        {"RegionsApplied", Map.of(), List.of("East|1", "East|2", "East|6", "North|5", "West|3", "West|4")},
         {"RefreshTotals", Map.of(), List.of("East|30|7", "North|5|1", "West|60|15")},
         {"UpsertLatest", Map.of(), List.of("East|20|3", "North|5|1", "West|30|2")},
         {"SyncLatest", Map.of(), List.of("East|20|2", "North|5|1", "West|30|1")},
@@ -203,6 +218,88 @@ class RoutineSemanticsIT {
                     rows(s, "SELECT * FROM it_merge.held ORDER BY 1"));
             s.execute("DROP SCHEMA it_merge CASCADE");
         }
+    }
+
+    /** AdventureWorks DW's scalar functions, as instawdbdw.sql defines them. */
+    private static final String FUNCTIONS = """
+            CREATE FUNCTION [dbo].[udfBuildISO8601Date] (@year int, @month int, @day int)
+            RETURNS datetime
+            AS
+            BEGIN
+                RETURN cast(convert(varchar, @year) + '-' + [dbo].[udfTwoDigitZeroFill](@month)
+                    + '-' + [dbo].[udfTwoDigitZeroFill](@day) + 'T00:00:00'
+                    as datetime);
+            END;
+            GO
+            CREATE FUNCTION [dbo].[udfMinimumDate] (@x DATETIME, @y DATETIME) RETURNS DATETIME
+            AS
+            BEGIN
+                DECLARE @z DATETIME
+                IF @x <= @y
+                    SET @z = @x
+                ELSE
+                    SET @z = @y
+                RETURN(@z)
+            END;
+            GO
+            CREATE FUNCTION [dbo].[udfTwoDigitZeroFill] (@number int)
+            RETURNS char(2)
+            AS
+            BEGIN
+                DECLARE @result char(2);
+                IF @number > 9
+                    SET @result = convert(char(2), @number);
+                ELSE
+                    SET @result = convert(char(2), '0' + convert(varchar, @number));
+                RETURN @result;
+            END;
+            GO
+            """;
+
+    /**
+     * Each macro's expression with the arguments of a call in place of the parameters, as dbt renders a call, gives
+     * what the function gives in SQL Server: the zero fill and the ISO date its comments document, and for
+     * udfMinimumDate the ELSE branch when the comparison is unknown (a NULL argument).
+     */
+    @Test
+    void scalarFunctionMacrosReturnWhatSqlServerReturns() throws SQLException {
+        TranslationResult result = Translations.translate(dir, FUNCTIONS);
+        Object[][] calls = {
+            {"udfTwoDigitZeroFill", List.of("5"), "05"},
+            {"udfTwoDigitZeroFill", List.of("42"), "42"},
+            {"udfTwoDigitZeroFill", List.of("'0'"), "00"}, // '0' converts to the int 0
+            {"udfTwoDigitZeroFill", List.of("NULL"), null}, // NULL > 9 is unknown: '0' + NULL is NULL
+            {"udfBuildISO8601Date", List.of("2024", "2", "29"), "2024-02-29 00:00:00"},
+            {"udfBuildISO8601Date", List.of("1999", "12", "31"), "1999-12-31 00:00:00"},
+            {"udfMinimumDate", List.of("'2024-01-02'", "'2023-12-31 23:59:59'"), "2023-12-31 23:59:59"},
+            {"udfMinimumDate", List.of("'2020-01-01'", "'2023-12-31'"), "2020-01-01 00:00:00"},
+            {"udfMinimumDate", List.of("NULL", "'2023-12-31'"), "2023-12-31 00:00:00"},
+            {"udfMinimumDate", List.of("'2023-12-31'", "NULL"), null},
+        };
+        List<String> wrong = new ArrayList<>();
+        try (Connection c = Translations.connectToPostgres(); Statement s = c.createStatement()) {
+            for (Object[] call : calls) {
+                TranslatedModel m = model(result, (String) call[0]);
+                assertEquals("macro", m.materialization());
+                @SuppressWarnings("unchecked")
+                List<String> arguments = (List<String>) call[1];
+                String expression = m.expression().orElseThrow();
+                for (int i = 0; i < arguments.size(); i++) {
+                    expression = expression.replace(m.parameters().get(i).placeholder(), "(" + arguments.get(i)
+                            + ")");
+                }
+                String got;
+                try (ResultSet rs = s.executeQuery("SELECT " + expression)) {
+                    rs.next();
+                    got = rs.getString(1);
+                }
+                if (!java.util.Objects.equals(call[2], got)) {
+                    wrong.add(call[0] + arguments.toString() + " = " + got + ", SQL Server: " + call[2] + "\n    "
+                            + expression);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     private static TranslatedModel model(TranslationResult result, String name) {

@@ -206,4 +206,170 @@ class RoutineTranslationTest {
                 GO
                 """)).message().contains("OUTPUT parameter @n"));
     }
+
+    /** AdventureWorks DW's udfTwoDigitZeroFill and udfBuildISO8601Date, which calls it. */
+    private static final String AW_FUNCTIONS = """
+            CREATE FUNCTION [dbo].[udfTwoDigitZeroFill] (@number int)
+            RETURNS char(2)
+            AS
+            BEGIN
+                DECLARE @result char(2);
+                IF @number > 9
+                    SET @result = convert(char(2), @number);
+                ELSE
+                    SET @result = convert(char(2), '0' + convert(varchar, @number));
+                RETURN @result;
+            END;
+            GO
+            CREATE FUNCTION [dbo].[udfBuildISO8601Date] (@year int, @month int, @day int)
+            RETURNS datetime
+            AS
+            BEGIN
+                RETURN cast(convert(varchar, @year) + '-' + [dbo].[udfTwoDigitZeroFill](@month)
+                    + '-' + [dbo].[udfTwoDigitZeroFill](@day) + 'T00:00:00'
+                    as datetime);
+            END;
+            GO
+            """;
+
+    @Test
+    void aStraightLineScalarFunctionIsAMacroWhoseParametersAreItsArguments() {
+        TranslationResult r = translate(AW_FUNCTIONS);
+        TranslatedModel fill = r.models().stream().filter(m -> m.object().name().equals("udfTwoDigitZeroFill"))
+                .findFirst().orElseThrow(() -> new AssertionError(r.diagnostics()));
+        assertEquals("macro", fill.materialization());
+        assertEquals("function", fill.kind());
+        assertEquals(List.of(new ModelParameter("__dm_var_1__", "number", "int", "integer", Optional.empty(), true)),
+                fill.parameters());
+        String expression = fill.expression().orElseThrow();
+        assertEquals("CASE WHEN CAST(__dm_var_1__ AS INTEGER) > 9 THEN CAST(CAST(__dm_var_1__ AS INTEGER) AS"
+                + " CHAR(2)) ELSE CAST('0' || CAST(CAST(__dm_var_1__ AS INTEGER) AS VARCHAR(30)) AS CHAR(2)) END",
+                expression);
+        assertEquals("SELECT " + expression + " AS \"udfTwoDigitZeroFill\"", fill.sql());
+        assertEquals(List.of("udfTwoDigitZeroFill"), fill.columns().stream().map(c -> c.name()).toList());
+        assertEquals(Optional.of("char(2)"), fill.columns().get(0).dataType());
+        assertEquals(List.of(), fill.references());
+        // a parameter without a default is an argument every call passes: no warning about it
+        assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.severity() != ai.datamigrate.spi.diagnostic
+                .Severity.INFO).map(Diagnostic::format).toList());
+        TranslatedModel build = r.models().stream().filter(m -> m.object().name().equals("udfBuildISO8601Date"))
+                .findFirst().orElseThrow();
+        assertEquals(3, build.parameters().size());
+        assertTrue(build.expression().orElseThrow().startsWith("CAST(CAST(CAST(__dm_var_1__ AS INTEGER) AS"
+                + " VARCHAR(30)) || '-' || "), build.expression().get());
+        assertTrue(build.expression().get().contains("CAST(__dm_var_3__ AS INTEGER) > 9"), "the inner function is"
+                + " inlined into the outer one's expression");
+    }
+
+    @Test
+    void aScalarFunctionThatReadsATableOrLoopsIsNotAMacro() {
+        assertTrue(untranslated(translate("""
+                CREATE FUNCTION dbo.Total (@Country nvarchar(15)) RETURNS money AS
+                BEGIN
+                    RETURN (SELECT SUM(Freight) FROM dbo.Orders WHERE Country = @Country)
+                END
+                GO
+                """)).message().contains("a macro that reads a relation would hide it from dbt's lineage"));
+        assertTrue(untranslated(translate("""
+                CREATE FUNCTION dbo.Fact (@n int) RETURNS int AS
+                BEGIN
+                    DECLARE @r int = 1
+                    WHILE @n > 1
+                    BEGIN
+                        SET @r = @r * @n
+                        SET @n = @n - 1
+                    END
+                    RETURN @r
+                END
+                GO
+                """)).message().contains("WHILE"));
+    }
+
+    @Test
+    void withParametersLeftForReviewAScalarFunctionIsStillAMacro() {
+        TranslationResult r = Translations.translate(dir, TABLES + AW_FUNCTIONS, "review");
+        assertEquals(List.of("udfBuildISO8601Date", "udfTwoDigitZeroFill"), r.models().stream()
+                .map(m -> m.object().name()).sorted().toList());
+    }
+
+    private static final String IN_COUNTRY = """
+            CREATE FUNCTION dbo.InCountry (@Country nvarchar(15), @Shipped bit)
+            RETURNS TABLE
+            AS
+            RETURN SELECT OrderID, Freight FROM dbo.Orders WHERE Country = @Country AND Shipped = @Shipped
+            GO
+            """;
+
+    @Test
+    void anInlineFunctionCalledWithConstantsIsItsQueryWithThoseArguments() {
+        TranslationResult r = translate(IN_COUNTRY + """
+                CREATE VIEW dbo.ShippedToFrance AS SELECT f.OrderID FROM dbo.InCountry(N'France', 1) AS f
+                GO
+                """);
+        TranslatedModel view = r.models().stream().filter(m -> m.object().name().equals("ShippedToFrance"))
+                .findFirst().orElseThrow(() -> new AssertionError(r.diagnostics()));
+        assertEquals("SELECT f.\"OrderID\"\nFROM (SELECT \"Orders\".\"OrderID\", \"Orders\".\"Freight\"\n"
+                + "FROM __dm_rel_1__ AS \"Orders\"\nWHERE \"Orders\".\"Country\" = CAST('France' AS VARCHAR(15))"
+                + " AND \"Orders\".\"Shipped\" = CAST(1 AS BOOLEAN)) AS f", view.sql());
+        assertEquals(List.of(), view.parameters(), "no vars: the arguments are in the SQL");
+        assertEquals("dbo.Orders", view.references().get(0).target().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals(QueryConverter.INLINED_TABLE_FUNCTION)
+                && d.object().equals(Optional.of("dbo.ShippedToFrance"))), r.diagnostics().toString());
+        // the function keeps its own model, whose parameters are vars
+        assertEquals(2, r.models().stream().filter(m -> m.object().name().equals("InCountry")).findFirst()
+                .orElseThrow().parameters().size());
+    }
+
+    @Test
+    void anInlineFunctionCallThatCannotBeExpandedSaysWhy() {
+        TranslationResult few = translate(IN_COUNTRY + """
+                CREATE VIEW dbo.V AS SELECT f.OrderID FROM dbo.InCountry(N'France') AS f
+                GO
+                """);
+        assertTrue(few.diagnostics().stream().anyMatch(d -> d.code().equals(Untranslated.CONSTRUCT) && d.message()
+                .contains("dbo.InCountry called with 1 arguments for 2 parameters")), few.diagnostics()::toString);
+        TranslationResult byDefault = translate(IN_COUNTRY + """
+                CREATE VIEW dbo.V AS SELECT f.OrderID FROM dbo.InCountry(N'France', DEFAULT) AS f
+                GO
+                """);
+        assertTrue(byDefault.diagnostics().stream().anyMatch(d -> d.code().equals(Untranslated.CONSTRUCT)
+                && d.message().contains("DEFAULT as an argument of dbo.InCountry")), byDefault.diagnostics()::toString);
+    }
+
+    @Test
+    void aPartialReloadIsLeftForReviewWithWhyDeleteAndInsertDiffers() {
+        Diagnostic d = untranslated(translate("""
+                CREATE PROCEDURE dbo.ReloadCountry @Country nvarchar(15) = N'France' AS
+                DELETE FROM dbo.Totals WHERE Country = @Country
+                INSERT INTO dbo.Totals (Country, Freight, Orders)
+                SELECT Country, SUM(Freight), COUNT(*) FROM dbo.Orders WHERE Country = @Country GROUP BY Country
+                GO
+                """));
+        assertTrue(d.message().contains("a partial reload (DELETE FROM dbo.Totals WHERE Country = @Country, then"
+                + " INSERT): an incremental model with incremental_strategy 'delete+insert' deletes the held rows"
+                + " whose unique_key the new rows have"), d.message());
+    }
+
+    @Test
+    void anInlineFunctionsUnqualifiedNamesAreThoseOfItsSchemaWhereverItIsCalled() {
+        TranslationResult r = translate("""
+                CREATE SCHEMA sales
+                GO
+                CREATE TABLE sales.Orders (OrderID int NOT NULL PRIMARY KEY, Region varchar(10) NULL)
+                GO
+                CREATE FUNCTION sales.InRegion (@Region varchar(10)) RETURNS TABLE AS
+                RETURN SELECT OrderID FROM Orders WHERE Region = @Region
+                GO
+                CREATE VIEW dbo.East AS SELECT e.OrderID FROM sales.InRegion('East') e
+                GO
+                CREATE VIEW dbo.Listed AS SELECT l.OrderID FROM dbo.Listing() l
+                GO
+                """);
+        TranslatedModel east = r.models().stream().filter(m -> m.object().name().equals("East")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.diagnostics()));
+        assertEquals("sales.Orders", east.references().get(0).target().toString(), "not dbo.Orders");
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.object().equals(Optional.of("dbo.Listed"))
+                && d.message().contains("table-valued function dbo.Listing (only built-in ones and inline functions"
+                + " of the catalog")), r.diagnostics()::toString);
+    }
 }

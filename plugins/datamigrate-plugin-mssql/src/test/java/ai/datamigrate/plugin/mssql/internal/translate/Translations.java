@@ -36,6 +36,13 @@ final class Translations {
         return translate(TestFiles.read(dir, "t.sql", sql));
     }
 
+    /** With {@code mssql.parameters} set to {@code parameters} ({@code var} or {@code review}). */
+    static TranslationResult translate(Path dir, String sql, String parameters) {
+        return new MssqlTranslatorFactory().create(Map.of(MssqlTranslatorFactory.PARAMETERS, parameters),
+                new TestPluginContext()).translate(new TranslationRequest(TestFiles.read(dir, "t.sql", sql)
+                .database(), postgres()));
+    }
+
     /**
      * A connection to the PostgreSQL of {@code DATAMIGRATE_PG_*}; skips the test when it is not configured, except
      * under {@code CI=true}, where a missing server is a broken setup.
