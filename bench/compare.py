@@ -23,7 +23,7 @@ for corpus, tools in by_corpus.items():
         print(f"{corpus:<18} speed-up (MB/s, parser vs sqlglot): {theirs['seconds'] / ours['seconds']:.1f}x")
 
 print()
-print("translation of views, inline functions and procedures to PostgreSQL (ours: parse + resolve + translate")
+print("translation of views, functions and procedures to PostgreSQL (ours: parse + resolve + translate")
 print("+ render, 'done' = models written; sqlglot: transpile, which does not resolve names against a catalog and")
 print("counts any output as done)")
 print(f"{'corpus':<18} {'tool':<30} {'objs':>5} {'done':>5} {'ms':>9} {'objects/s':>10}")

@@ -38,7 +38,7 @@ def parse_all(batches):
 
 
 def transpile_all(objects):
-    """Definitions (views, inline functions, procedures) transpiled T-SQL -> PostgreSQL without an error
+    """Definitions (views, functions, procedures) transpiled T-SQL -> PostgreSQL without an error
     (sqlglot does not check the result)."""
     done = 0
     for definition in objects:

@@ -98,8 +98,8 @@ public final class FrontEndBench {
                     + ",\"statements\":" + counts[0] + ",\"failed_statements\":" + counts[1] + ",\"bytes\":"
                     + bytes.length + ",\"seconds\":" + read + "}");
 
-            // parse + resolve + translate + render of every object the translator takes up (views, inline
-            // functions, procedures), against the postgres target found on the class path (plugins never depend
+            // parse + resolve + translate + render of every object the translator takes up (views, functions,
+            // procedures), against the postgres target found on the class path (plugins never depend
             // on each other, so through ServiceLoader like the host); sqlglot transpiles the same definitions
             Database database = reader.read(input).database();
             List<String> objects = translatable(database);
@@ -136,12 +136,16 @@ public final class FrontEndBench {
                 .map(f -> f.create(Map.of(), new BenchContext()));
     }
 
-    /** The definitions the translator reads: views, inline table-valued functions and procedures. */
+    /**
+     * The definitions the translator reads: views, inline table-valued and scalar functions (scalar ones become
+     * macros) and procedures.
+     */
     private static List<String> translatable(Database database) {
         List<String> objects = new ArrayList<>();
         for (Schema schema : database.schemas()) {
             schema.views().forEach(v -> objects.add(v.definition()));
-            schema.functions().stream().filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED)
+            schema.functions().stream().filter(f -> f.functionKind() == FunctionKind.INLINE_TABLE_VALUED
+                            || f.functionKind() == FunctionKind.SCALAR)
                     .forEach(f -> objects.add(f.definition()));
             schema.procedures().forEach(p -> objects.add(p.definition()));
         }
