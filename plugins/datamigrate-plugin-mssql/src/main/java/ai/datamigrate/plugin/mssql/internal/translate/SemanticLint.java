@@ -190,17 +190,9 @@ final class SemanticLint {
             operands.add(new Typed(n, v.type()));
         }
         trailingSpaces(pos, "IN", operands);
-        if (!differsByCase(operands)) {
-            return result;
-        }
-        boolean rewrite = mode == Collation.CI;
-        report(Severity.INFO, CI_COMPARISON, pos, "IN compares strings case-insensitively under "
-                + collationName(operands) + "; PostgreSQL compares case-sensitively" + mitigation(rewrite));
-        if (rewrite) {
+        if (caseInsensitiveComparison(pos, "IN", operands, true)) {
             call.setOperand(0, lower(v.node()));
-            SqlNodeList lowered = new SqlNodeList(list.getParserPosition());
-            list.forEach(n -> lowered.add(lower(n)));
-            call.setOperand(1, lowered);
+            call.setOperand(1, lowered(list));
         }
         return result;
     }
@@ -215,17 +207,9 @@ final class SemanticLint {
             return result;
         }
         trailingSpaces(pos, "CASE ... WHEN", operands);
-        if (!differsByCase(operands)) {
-            return result;
-        }
-        boolean rewrite = mode == Collation.CI;
-        report(Severity.INFO, CI_COMPARISON, pos, "CASE ... WHEN compares strings case-insensitively under "
-                + collationName(operands) + "; PostgreSQL compares case-sensitively" + mitigation(rewrite));
-        if (rewrite) {
+        if (caseInsensitiveComparison(pos, "CASE ... WHEN", operands, true)) {
             node.setOperand(0, lower(operand.node()));
-            SqlNodeList lowered = new SqlNodeList(node.getWhenOperands().getParserPosition());
-            node.getWhenOperands().forEach(w -> lowered.add(lower(w)));
-            node.setOperand(1, lowered);
+            node.setOperand(1, lowered(node.getWhenOperands()));
         }
         return result;
     }
@@ -235,19 +219,33 @@ final class SemanticLint {
     }
 
     private Typed caseCompare(Pos pos, String what, Typed result, List<Typed> operands, boolean keepSql) {
-        if (!differsByCase(operands)) {
-            return result;
-        }
-        boolean rewrite = mode == Collation.CI && !keepSql && result.node() instanceof SqlBasicCall;
-        report(Severity.INFO, CI_COMPARISON, pos, what + " compares strings case-insensitively under "
-                + collationName(operands) + "; PostgreSQL compares case-sensitively" + mitigation(rewrite));
-        if (rewrite) {
+        if (caseInsensitiveComparison(pos, what, operands, !keepSql && result.node() instanceof SqlBasicCall)) {
             SqlBasicCall call = (SqlBasicCall) result.node();
             for (int i = 0; i < operands.size() && i < call.operandCount(); i++) {
                 call.setOperand(i, lower(call.operand(i)));
             }
         }
         return result;
+    }
+
+    /**
+     * Reports a comparison whose strings SQL Server compares case-insensitively, when their collations make it so;
+     * true when the caller is to render it with {@code lower()} (under {@code --collation ci}, where it can).
+     */
+    private boolean caseInsensitiveComparison(Pos pos, String what, List<Typed> operands, boolean rewritable) {
+        if (!differsByCase(operands)) {
+            return false;
+        }
+        boolean rewrite = mode == Collation.CI && rewritable;
+        report(Severity.INFO, CI_COMPARISON, pos, what + " compares strings case-insensitively under "
+                + collationName(operands) + "; PostgreSQL compares case-sensitively" + mitigation(rewrite));
+        return rewrite;
+    }
+
+    private static SqlNodeList lowered(SqlNodeList list) {
+        SqlNodeList lowered = new SqlNodeList(list.getParserPosition());
+        list.forEach(n -> lowered.add(lower(n)));
+        return lowered;
     }
 
     private static String mitigation(boolean rewritten) {
