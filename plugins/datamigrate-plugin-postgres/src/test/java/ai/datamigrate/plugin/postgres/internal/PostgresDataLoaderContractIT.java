@@ -1,12 +1,9 @@
 package ai.datamigrate.plugin.postgres.internal;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import ai.datamigrate.spi.load.DataLoaderFactory;
 import ai.datamigrate.testkit.DataLoaderContract;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -21,21 +18,12 @@ class PostgresDataLoaderContractIT implements DataLoaderContract {
 
     @Override
     public Optional<String> targetUrl() {
-        String host = System.getenv("DATAMIGRATE_PG_HOST");
-        if (host == null || host.isBlank()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("DATAMIGRATE_PG_HOST is not set but CI=true: the loader must be checked on PostgreSQL in CI");
-            }
-            return Optional.empty();
-        }
-        return Optional.of("jdbc:postgresql://" + host + ":" + System.getenv().getOrDefault("DATAMIGRATE_PG_PORT",
-                "5432") + "/" + System.getenv().getOrDefault("DATAMIGRATE_PG_DATABASE", "postgres"));
+        return TestPostgres.url("the loader must be checked on PostgreSQL in CI");
     }
 
     @Override
     public Connection openTarget(String url) throws SQLException {
-        return DriverManager.getConnection(url, System.getenv().getOrDefault("DATAMIGRATE_PG_USER", "postgres"),
-                System.getenv().getOrDefault("DATAMIGRATE_PG_PASSWORD", ""));
+        return TestPostgres.open(url);
     }
 
     @Override

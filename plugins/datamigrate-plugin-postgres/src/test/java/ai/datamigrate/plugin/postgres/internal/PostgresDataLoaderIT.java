@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.datamigrate.spi.catalog.Column;
 import ai.datamigrate.spi.catalog.DataType;
@@ -68,18 +67,13 @@ class PostgresDataLoaderIT {
 
     @BeforeEach
     void connect() throws SQLException {
-        String host = System.getenv("DATAMIGRATE_PG_HOST");
-        if (host == null || host.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("DATAMIGRATE_PG_HOST is not set but CI=true: loading into PostgreSQL must be tested in CI");
-            }
+        url = TestPostgres.url("loading into PostgreSQL must be tested in CI").orElseGet(() -> {
             Assumptions.abort("DATAMIGRATE_PG_HOST not set: skipping the PostgreSQL load tests "
                     + "(set DATAMIGRATE_PG_HOST, _PORT, _USER, _PASSWORD, _DATABASE to run them)");
-        }
-        url = "jdbc:postgresql://" + host + ":" + Optional.ofNullable(System.getenv("DATAMIGRATE_PG_PORT")).orElse("5432")
-                + "/" + Optional.ofNullable(System.getenv("DATAMIGRATE_PG_DATABASE")).orElse("postgres");
-        user = Optional.ofNullable(System.getenv("DATAMIGRATE_PG_USER")).orElse("postgres");
-        password = Optional.ofNullable(System.getenv("DATAMIGRATE_PG_PASSWORD")).orElse("");
+            return null;
+        });
+        user = TestPostgres.user();
+        password = TestPostgres.password();
         schema = "it_load_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
